@@ -1,0 +1,99 @@
+// The entry: builds the commander program, maps errors to exit codes (SPEC §5). Only this file calls process.exit.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { ConfigError, EXIT, InputError, OutputError } from '../errors.js';
+import { writeMessage } from '../write/output.js';
+import { registerCalendar } from './calendar.js';
+import { registerCommands } from './commands.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+export const VERSION = packageJson.version;
+
+/** Commander speaks English; these are its usage errors in Swedish. */
+const COMMANDER_MESSAGES: Record<string, (detail: string) => string> = {
+  'commander.unknownOption': (detail) => `okänd flagga ${quoted(detail)}`,
+  'commander.unknownCommand': (detail) => `okänt kommando ${quoted(detail)}. Se rehab --help.`,
+  'commander.optionMissingArgument': (detail) => `flaggan ${quoted(detail)} saknar värde`,
+  'commander.missingMandatoryOptionValue': (detail) => `flaggan ${quoted(detail)} måste anges`,
+  'commander.missingArgument': (detail) => `argument saknas: ${quoted(detail)}`,
+  'commander.excessArguments': () => 'för många argument. Se rehab --help.',
+  'commander.invalidArgument': (detail) => `ogiltigt värde: ${detail}`,
+};
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Användning:',
+  'Options:': 'Flaggor:',
+  'Commands:': 'Kommandon:',
+  'Arguments:': 'Argument:',
+  'Global Options:': 'Gemensamma flaggor:',
+};
+
+function quoted(message: string): string {
+  return /'([^']+)'/.exec(message)?.[1] ?? message;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('rehab')
+    .description('Underlag för rehabiliteringsuppföljning ur Adato-exporter (sjukfrånvaro och rehabärenden).')
+    .version(VERSION, '-V, --version', 'visa versionsnumret')
+    .usage('[flaggor] [kommando]')
+    .helpOption('-h, --help', 'visa hjälp')
+    .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
+    .option('--debug', 'visa tekniska detaljer vid oväntade fel')
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+    .configureOutput({
+      // Usage errors are printed in Swedish by run(); commander's own English text is dropped.
+      outputError: () => undefined,
+    });
+  registerCalendar(program);
+  registerCommands(program);
+  for (const command of program.commands) {
+    command
+      .usage('[flaggor]')
+      .helpOption('-h, --help', 'visa hjälp')
+      .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+      .exitOverride().configureOutput({ outputError: () => undefined });
+  }
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    const translate = COMMANDER_MESSAGES[error.code];
+    writeMessage(`rehab: ${translate ? translate(error.message) : error.message.replace(/^error: /, '')}`);
+    return EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    writeMessage('Indata är ogiltiga. Ingenting har skrivits.');
+    for (const line of error.formatLines()) writeMessage(line);
+    return EXIT.input;
+  }
+  if (error instanceof ConfigError) {
+    writeMessage(`rehab: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (error instanceof OutputError) {
+    writeMessage(`rehab: ${error.message}`);
+    return EXIT.output;
+  }
+  writeMessage('rehab: oväntat fel. Kör igen med --debug för tekniska detaljer och rapportera felet.');
+  if (debug) writeMessage(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return EXIT.unexpected;
+}
+
+const exitCode = await run(process.argv.slice(2));
+process.exitCode = exitCode;

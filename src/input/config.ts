@@ -1,0 +1,171 @@
+// The config file (rehab.config.json): one zod schema with Swedish keys, errors that name the key (exit 2).
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/thresholds.js';
+
+z.config(z.locales.sv());
+
+export const DEFAULT_CONFIG_FILE = 'rehab.config.json';
+
+const person = z.strictObject({
+  namn: z.string().min(1),
+  epost: z.email(),
+});
+
+const hrSpecialist = z.strictObject({
+  namn: z.string().min(1),
+  epost: z.email(),
+  /** Verksamheter this HR specialist covers; empty or absent = all. */
+  verksamheter: z.array(z.string().min(1)).default([]),
+  telefon: z.string().optional(),
+});
+
+const positiveInt = z.number().int().positive();
+
+/** Swedish config keys → Thresholds fields. */
+export const THRESHOLD_KEYS = {
+  korttidMaxDag: 'shortTermMaxDay',
+  langaPerioderDagar: 'longSpellDays',
+  aterinsjuknandeDagar: 'relapseGapDays',
+  avvikelseProcentenheter: 'deviationPp',
+  upprepadKorttidPerioder: 'repeatedShortTermPeriods',
+  upprepadKorttidManader: 'repeatedShortTermMonths',
+  lagstadgadGruppDoljsVidHogst: 'statutoryGroupMaxSuppressed',
+  lakarintygFranDag: 'certificateFromDay',
+  lakarintygUtgarInomDagar: 'certificateExpiringDays',
+  halsosamtalMaxAlderManader: 'healthTalkMaxAgeMonths',
+  planFranDag: 'returnPlanDay',
+  planSenastDag: 'returnPlanForcedDay',
+  planMaxAlderDagar: 'planMaxAgeDays',
+  aktivitetMaxAlderDagar: 'activityMaxAgeDays',
+  fordjupatStodAndel: 'deeperSupportShare',
+  fordjupatStodArenden: 'deeperSupportCases',
+} as const satisfies Record<string, keyof Thresholds>;
+
+const thresholdsSchema = z.strictObject({
+  korttidMaxDag: positiveInt.optional(),
+  langaPerioderDagar: positiveInt.optional(),
+  aterinsjuknandeDagar: z.number().int().nonnegative().optional(),
+  avvikelseProcentenheter: z.number().nonnegative().optional(),
+  upprepadKorttidPerioder: positiveInt.optional(),
+  upprepadKorttidManader: positiveInt.optional(),
+  lagstadgadGruppDoljsVidHogst: z.number().int().nonnegative().optional(),
+  lakarintygFranDag: positiveInt.optional(),
+  lakarintygUtgarInomDagar: z.number().int().nonnegative().optional(),
+  halsosamtalMaxAlderManader: positiveInt.optional(),
+  planFranDag: positiveInt.optional(),
+  planSenastDag: positiveInt.optional(),
+  planMaxAlderDagar: positiveInt.optional(),
+  aktivitetMaxAlderDagar: positiveInt.optional(),
+  fordjupatStodAndel: z.number().min(0).max(1).optional(),
+  fordjupatStodArenden: positiveInt.optional(),
+});
+
+/** Per file: canonical field name → other header names that mean the same. */
+const headerMapping = z.record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1))]));
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  forvaltning: z.string().min(1).optional(),
+  processledare: person.optional(),
+  hrSpecialister: z.array(hrSpecialist).default([]),
+  minstaGruppstorlek: positiveInt.optional(),
+  troskelvarden: thresholdsSchema.default({}),
+  kolumner: z
+    .strictObject({
+      anstallda: headerMapping.optional(),
+      sjukfranvaro: headerMapping.optional(),
+      rehabarenden: headerMapping.optional(),
+    })
+    .default({}),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export interface HrSpecialist extends Person {
+  /** Empty = covers every verksamhet. */
+  operations: string[];
+  phone?: string;
+}
+
+export type InputFileKey = 'anstallda' | 'sjukfranvaro' | 'rehabarenden';
+
+export interface RehabConfig {
+  /** Path of the file read, or null when defaults are used. */
+  source: string | null;
+  administrationName: string | null;
+  processLeader: Person | null;
+  hrSpecialists: HrSpecialist[];
+  thresholds: Thresholds;
+  headerAliases: Record<InputFileKey, Record<string, string[]>>;
+}
+
+function toRehabConfig(raw: RawConfig, source: string | null): RehabConfig {
+  const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
+  for (const [swedishKey, field] of Object.entries(THRESHOLD_KEYS)) {
+    const value = raw.troskelvarden[swedishKey as keyof typeof THRESHOLD_KEYS];
+    if (value !== undefined) thresholds[field] = value;
+  }
+  if (raw.minstaGruppstorlek !== undefined) thresholds.minGroupSize = raw.minstaGruppstorlek;
+  const aliases = (mapping: Record<string, string | string[]> | undefined): Record<string, string[]> =>
+    Object.fromEntries(Object.entries(mapping ?? {}).map(([field, names]) => [field, Array.isArray(names) ? names : [names]]));
+  return {
+    source,
+    administrationName: raw.forvaltning ?? null,
+    processLeader: raw.processledare ? { name: raw.processledare.namn, email: raw.processledare.epost } : null,
+    hrSpecialists: raw.hrSpecialister.map((hr) => ({
+      name: hr.namn,
+      email: hr.epost,
+      operations: hr.verksamheter,
+      ...(hr.telefon ? { phone: hr.telefon } : {}),
+    })),
+    thresholds,
+    headerAliases: {
+      anstallda: aliases(raw.kolumner.anstallda),
+      sjukfranvaro: aliases(raw.kolumner.sjukfranvaro),
+      rehabarenden: aliases(raw.kolumner.rehabarenden),
+    },
+  };
+}
+
+export function parseConfig(json: unknown, source: string | null): RehabConfig {
+  const result = configSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    let path = issue.path.map(String).join('.');
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      path = [...issue.path.map(String), issue.keys[0]].filter(Boolean).join('.');
+      message = 'okänd nyckel';
+    }
+    const where = source ?? 'konfigurationen';
+    throw new ConfigError(`${where}: ${path || '(roten)'}: ${message}`, path);
+  }
+  return toRehabConfig(result.data, source);
+}
+
+/** Reads --config FILE, or rehab.config.json in the working folder when present, else defaults. */
+export function loadConfig(configPath: string | undefined, cwd: string = process.cwd()): RehabConfig {
+  const path = configPath ? resolve(cwd, configPath) : resolve(cwd, DEFAULT_CONFIG_FILE);
+  if (!configPath && !existsSync(path)) return parseConfig({}, null);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigError(`Konfigurationsfilen ${configPath} kan inte läsas.`, 'config');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(`${configPath ?? DEFAULT_CONFIG_FILE}: ogiltig JSON (${(error as Error).message})`, 'config');
+  }
+  return parseConfig(json, configPath ?? DEFAULT_CONFIG_FILE);
+}

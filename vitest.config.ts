@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// .ci/run asks for vitest's JSON report to count passed and failed tests.
+const jsonReport = process.env.REHAB_VITEST_JSON;
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    reporters: jsonReport ? ['default', 'json'] : ['default'],
+    outputFile: jsonReport ? { json: jsonReport } : undefined,
+  },
+});
