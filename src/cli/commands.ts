@@ -1,6 +1,15 @@
-// Registers the data commands (validate, stats, cases, prep, aggregate) as they are built.
+// Registers the data commands; each lives in its own file.
 import type { Command } from 'commander';
+import { registerAggregate } from './aggregate.js';
+import { registerCases } from './cases.js';
+import { registerPrep } from './prep.js';
+import { registerStats } from './stats.js';
+import { registerValidate } from './validate.js';
 
-export function registerCommands(_program: Command): void {
-  // Filled in by the commands' own files.
+export function registerCommands(program: Command): void {
+  registerValidate(program);
+  registerStats(program);
+  registerCases(program);
+  registerPrep(program);
+  registerAggregate(program);
 }

@@ -1,5 +1,8 @@
 // The one table of Swedish words for the core's codes (STYLE.md: codes in the core, words in the rendering).
 import type { RoutinePhase, Season } from '../core/routineCalendar.js';
+import type { ActivityStatus, Assessment, CertificateStatus, CheckName, HealthTalkStatus, RepeatedShortTermFindingCode, ReturnPlanStatus } from '../core/caseChecklist.js';
+import type { StatutoryGroup, UnitLevel } from '../core/absenceFigures.js';
+import type { CaseType, DataWarningCode } from '../core/types.js';
 
 export const PHASE_LABELS: Record<RoutinePhase, string> = {
   management_team_and_follow_up: 'Genomgång i ledningsgrupp och rehabiliteringsuppföljningar',
@@ -22,3 +25,74 @@ export const MONTH_NAMES = [
 export function periodName(seasonYear: number, season: Season): string {
   return `${seasonYear}-${SEASON_LABELS[season]}`;
 }
+
+
+export const CHECK_LABELS: Record<CheckName, string> = {
+  certificate: 'Giltigt läkarintyg',
+  healthTalk: 'Genomfört hälsosamtal',
+  returnPlan: 'Plan för återgång i arbete',
+  activity: 'Löpande dokumentation och aktivitet',
+};
+
+export const CERTIFICATE_LABELS: Record<CertificateStatus, string> = {
+  ok: 'Ja',
+  missing: 'Saknas',
+  expired: 'Har gått ut',
+  expiring: 'Går snart ut',
+  not_applicable: 'Ej aktuellt',
+};
+
+export const HEALTH_TALK_LABELS: Record<HealthTalkStatus, string> = {
+  ok: 'Ja',
+  missing: 'Saknas',
+  outdated: 'Äldre än 12 månader',
+};
+
+export const RETURN_PLAN_LABELS: Record<ReturnPlanStatus, string> = {
+  ok: 'Aktuell',
+  missing: 'Saknas',
+  outdated: 'Inaktuell',
+  not_applicable: 'Ej aktuellt',
+};
+
+export const ACTIVITY_LABELS: Record<ActivityStatus, string> = {
+  ok: 'Ja',
+  inactive: 'Ingen dokumentation senaste 30 dagarna',
+  no_next_activity: 'Ingen planerad aktivitet',
+};
+
+export const ASSESSMENT_LABELS: Record<Assessment, string> = {
+  systematic: 'Bedrivs systematiskt',
+  partial: 'Delvis systematiskt',
+  needs_support: 'Behöver stöd',
+};
+
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  langtid: 'Långtidsfrånvaro',
+  upprepad_korttid: 'Upprepad korttidsfrånvaro',
+  annat: 'Annat',
+};
+
+export const REPEATED_SHORT_TERM_LABELS: Record<RepeatedShortTermFindingCode, string> = {
+  no_open_case: 'Inget öppet rehabärende',
+  no_health_talk_after_threshold_period: 'Inget hälsosamtal efter den sjätte sjukperioden',
+};
+
+export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
+  enhet: 'Enhet',
+  verksamhet: 'Verksamhet',
+  avdelning: 'Avdelning',
+};
+
+export const STATUTORY_GROUP_LABELS: Record<StatutoryGroup, string> = {
+  women: 'Kvinnor',
+  men: 'Män',
+  age_29_or_less: '29 år och yngre',
+  age_30_to_49: '30–49 år',
+  age_50_or_more: '50 år och äldre',
+};
+
+export const WARNING_LABELS: Record<DataWarningCode, string> = {
+  sick_day_without_employment: 'sjukdagar utan giltig anställning (räknas inte)',
+  unusual_extent: 'ovanlig omfattning (annat än 25, 50, 75 eller 100 %)',
+};

@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// Placeholder until the command is built; see the issue that asks for it.
+export function registerAggregate(_program: Command): void {}
