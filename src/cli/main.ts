@@ -1,4 +1,4 @@
-// The entry: builds the commander program, maps errors to exit codes (SPEC §5). Only this file calls process.exit.
+// The program: builds the commander program and maps errors to exit codes (SPEC §5).
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, EXIT, InputError, OutputError } from '../errors.js';
@@ -94,6 +94,3 @@ function reportError(error: unknown, debug: boolean): number {
   if (debug) writeMessage(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return EXIT.unexpected;
 }
-
-const exitCode = await run(process.argv.slice(2));
-process.exitCode = exitCode;
