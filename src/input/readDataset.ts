@@ -2,8 +2,9 @@
 import type { DataWarning, Dataset } from '../core/types.js';
 import type { InputFileKey } from './config.js';
 
-export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
-export type Delimiter = ';' | ',' | '\t';
+import type { Delimiter, DetectedEncoding } from './csvFile.js';
+
+export type { Delimiter, DetectedEncoding } from './csvFile.js';
 
 export interface FileReport {
   rows: number;
