@@ -107,7 +107,7 @@ export function readCsvFile(path: string, fileLabel: string): CsvFile {
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,
-    }) as ParsedRecord[];
+    }) as unknown as ParsedRecord[];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     throw new InputError([{ file: fileLabel, line, field: '', message: 'felaktig CSV: ett citattecken avslutas aldrig eller står fel' }]);
