@@ -1,0 +1,39 @@
+// The run manifest (SPEC §6): what was run on which inputs and what was written. No names, no ids, no health data.
+import type { DateRange, IsoDate } from '../core/calendarDate.js';
+import type { Thresholds } from '../core/thresholds.js';
+
+export interface ManifestInput {
+  file: string;
+  rows: number;
+  encoding: string;
+  delimiter: string;
+  sha256: string;
+}
+
+export interface ManifestOutput {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface RunManifest {
+  tool: 'rehab';
+  version: string;
+  command: string;
+  /** When the run finished (UTC). */
+  createdAt: string;
+  asOf: IsoDate;
+  period: string;
+  window: DateRange;
+  previousWindow: DateRange;
+  /** Which options were given; values that could identify a person are reduced to true. */
+  options: Record<string, string | boolean | number>;
+  thresholds: Thresholds;
+  inputs: ManifestInput[];
+  counts: Record<string, number>;
+  outputs: ManifestOutput[];
+}
+
+export function manifestJson(manifest: RunManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
