@@ -21,6 +21,15 @@ export const MONTH_NAMES = [
   'juli', 'augusti', 'september', 'oktober', 'november', 'december',
 ] as const;
 
+/** 'våren'/'hösten' — as in "rehabiliteringsuppföljning våren 2027". */
+export const SEASON_DEFINITE_LABELS: Record<Season, string> = {
+  spring: 'våren',
+  autumn: 'hösten',
+};
+
+/** Index 0 = Sunday, as Date.getUTCDay(). */
+export const WEEKDAY_NAMES = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'] as const;
+
 /** '2027-vår' — the name of a run folder and of the period in documents. */
 export function periodName(seasonYear: number, season: Season): string {
   return `${seasonYear}-${SEASON_LABELS[season]}`;
