@@ -105,3 +105,15 @@ export const WARNING_LABELS: Record<DataWarningCode, string> = {
   sick_day_without_employment: 'sjukdagar utan giltig anställning (räknas inte)',
   unusual_extent: 'ovanlig omfattning (annat än 25, 50, 75 eller 100 %)',
 };
+
+/** HR's own assessment after the follow-up meeting (drop-down in the HR workbook; read back by `aggregate`). */
+export type HrMeetingAssessment = 'systematic' | 'partial' | 'needs_support' | 'deeper_support_offered';
+
+export const HR_MEETING_ASSESSMENT_LABELS: Record<HrMeetingAssessment, string> = {
+  systematic: 'Bedrivs systematiskt',
+  partial: 'Delvis systematiskt',
+  needs_support: 'Behöver stöd',
+  deeper_support_offered: 'Fördjupat stöd erbjudet',
+};
+
+export const YES_NO_LABELS = { yes: 'Ja', no: 'Nej' } as const;
