@@ -1,8 +1,9 @@
 // Case checklist (SPEC §4): the four checks per open case, gaps, assessment, rehabiliteringskedjan milestone, per manager.
-import type { IsoDate } from './calendarDate.js';
+import { addDays, addMonths, daysBetween, maxDate, type IsoDate } from './calendarDate.js';
 import type { RepeatedShortTermAbsence } from './absenceFigures.js';
 import type { Thresholds } from './thresholds.js';
-import type { CaseType, Dataset, RehabCase, YesNoUnknown } from './types.js';
+import { buildSickPeriods, dayNumberOn, periodOn, type SickPeriod } from './sickPeriods.js';
+import type { CaseType, Dataset, EmploymentRow, RehabCase, YesNoUnknown } from './types.js';
 
 export type CertificateStatus = 'ok' | 'missing' | 'expired' | 'expiring' | 'not_applicable';
 export type HealthTalkStatus = 'ok' | 'missing' | 'outdated';
@@ -90,6 +91,250 @@ export interface CaseChecklistParams {
   repeatedShortTerm: RepeatedShortTermAbsence[];
 }
 
-export function evaluateCases(_dataset: Dataset, _params: CaseChecklistParams): CaseChecklistReport {
-  throw new Error('not implemented');
+/** Rehabiliteringskedjan: the days at which Försäkringskassan assesses work capacity against a wider labour market. */
+export const REHAB_CHAIN_MILESTONES = [90, 180, 365] as const;
+
+const CHECK_ORDER: readonly CheckName[] = ['certificate', 'healthTalk', 'returnPlan', 'activity'];
+
+/** Open at the as-of date: status oppet and opened on or before it. */
+export function isOpenCase(rehabCase: RehabCase, asOf: IsoDate): boolean {
+  return rehabCase.status === 'oppet' && rehabCase.openedDate <= asOf;
+}
+
+/** The employment row valid on the as-of date, else the row with the latest validFrom. */
+export function employmentRowOn(rows: readonly EmploymentRow[], asOf: IsoDate): EmploymentRow | null {
+  let latest: EmploymentRow | null = null;
+  for (const row of rows) {
+    if (row.validFrom <= asOf && (row.validTo === null || row.validTo >= asOf)) return row;
+    if (latest === null || row.validFrom > latest.validFrom) latest = row;
+  }
+  return latest;
+}
+
+export function certificateStatus(certificateTo: IsoDate | null, dayNumber: number | null, asOf: IsoDate, thresholds: Thresholds): CertificateStatus {
+  // Sjuklönelagen 8 §: a medical certificate is needed from day 8 of the period.
+  if (dayNumber === null || dayNumber < thresholds.certificateFromDay) return 'not_applicable';
+  if (certificateTo === null) return 'missing';
+  if (certificateTo < asOf) return 'expired';
+  // A certificate ending on the as-of date still covers today: expiring, not expired.
+  if (certificateTo <= addDays(asOf, thresholds.certificateExpiringDays)) return 'expiring';
+  return 'ok';
+}
+
+export function healthTalkStatus(healthTalkDate: IsoDate | null, asOf: IsoDate, thresholds: Thresholds): HealthTalkStatus {
+  if (healthTalkDate === null) return 'missing';
+  if (healthTalkDate < addMonths(asOf, -thresholds.healthTalkMaxAgeMonths)) return 'outdated';
+  return 'ok';
+}
+
+export function returnPlanStatus(
+  rehabCase: Pick<RehabCase, 'expectedOver60Days' | 'planMadeDate' | 'planRevisedDate' | 'planFollowUpDate'>,
+  dayNumber: number | null,
+  asOf: IsoDate,
+  thresholds: Thresholds,
+): ReturnPlanStatus {
+  // SFB 30 kap. 6 §: plan by day 30 when the absence is expected to last 60 days or more; by day 60 in any case.
+  const applies =
+    dayNumber !== null &&
+    ((dayNumber >= thresholds.returnPlanDay && rehabCase.expectedOver60Days !== 'nej') || dayNumber >= thresholds.returnPlanForcedDay);
+  if (!applies) return 'not_applicable';
+  const { planMadeDate, planRevisedDate, planFollowUpDate } = rehabCase;
+  const latest = planMadeDate !== null && planRevisedDate !== null ? maxDate(planMadeDate, planRevisedDate) : (planMadeDate ?? planRevisedDate);
+  if (latest === null) return 'missing';
+  if (daysBetween(latest, asOf) > thresholds.planMaxAgeDays) return 'outdated';
+  if (planFollowUpDate !== null && planFollowUpDate < asOf) return 'outdated';
+  return 'ok';
+}
+
+export function activityStatus(lastDocumentationDate: IsoDate | null, nextActivityDate: IsoDate | null, asOf: IsoDate, thresholds: Thresholds): ActivityStatus {
+  if (lastDocumentationDate === null || daysBetween(lastDocumentationDate, asOf) > thresholds.activityMaxAgeDays) return 'inactive';
+  if (nextActivityDate === null || nextActivityDate < asOf) return 'no_next_activity';
+  return 'ok';
+}
+
+/** 'expiring' is a warning, not a gap. */
+export function isGap(status: string): boolean {
+  return status !== 'ok' && status !== 'not_applicable' && status !== 'expiring';
+}
+
+export function assess(gapChecks: readonly CheckName[]): Assessment {
+  if (gapChecks.length === 0) return 'systematic';
+  if (gapChecks.length === 1 && gapChecks[0] !== 'certificate' && gapChecks[0] !== 'returnPlan') return 'partial';
+  return 'needs_support';
+}
+
+export function nextMilestone(dayNumber: number | null, asOf: IsoDate): CaseEvaluation['nextMilestone'] {
+  if (dayNumber === null) return null;
+  const day = REHAB_CHAIN_MILESTONES.find((milestone) => milestone > dayNumber);
+  return day === undefined ? null : { day, date: addDays(asOf, day - dayNumber) };
+}
+
+export function shouldOfferDeeperSupport(needsSupport: number, cases: number, thresholds: Thresholds): boolean {
+  return needsSupport >= thresholds.deeperSupportCases || (cases > 0 && needsSupport / cases >= thresholds.deeperSupportShare);
+}
+
+const unitNameCollator = new Intl.Collator('sv');
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Managers are one person whatever the case of their e-mail address. */
+function managerKey(email: string): string {
+  return email.toLowerCase();
+}
+
+function evaluateCase(rehabCase: RehabCase, row: EmploymentRow | null, periods: readonly SickPeriod[], asOf: IsoDate, thresholds: Thresholds): CaseEvaluation {
+  const period = periodOn(periods, asOf);
+  const dayNumber = period ? dayNumberOn(period, asOf) : null;
+  const checks: CaseChecks = {
+    certificate: certificateStatus(rehabCase.certificateTo, dayNumber, asOf, thresholds),
+    healthTalk: healthTalkStatus(rehabCase.healthTalkDate, asOf, thresholds),
+    returnPlan: returnPlanStatus(rehabCase, dayNumber, asOf, thresholds),
+    activity: activityStatus(rehabCase.lastDocumentationDate, rehabCase.nextActivityDate, asOf, thresholds),
+  };
+  const gapChecks = CHECK_ORDER.filter((check) => isGap(checks[check]));
+  return {
+    caseId: rehabCase.caseId,
+    employmentId: rehabCase.employmentId,
+    employeeName: row?.name ?? '',
+    caseType: rehabCase.caseType,
+    openedDate: rehabCase.openedDate,
+    expectedOver60Days: rehabCase.expectedOver60Days,
+    unitId: row?.unitId ?? '',
+    unitName: row?.unitName ?? '',
+    operation: row?.operation ?? '',
+    department: row?.department ?? '',
+    manager: row?.managerEmail ?? '',
+    managerName: row?.managerName ?? '',
+    periodStart: dayNumber === null ? null : period!.start,
+    dayNumber,
+    checks,
+    gaps: gapChecks.length,
+    gapChecks,
+    assessment: assess(gapChecks),
+    nextMilestone: nextMilestone(dayNumber, asOf),
+    dates: {
+      certificateTo: rehabCase.certificateTo,
+      healthTalkDate: rehabCase.healthTalkDate,
+      planMadeDate: rehabCase.planMadeDate,
+      planRevisedDate: rehabCase.planRevisedDate,
+      planFollowUpDate: rehabCase.planFollowUpDate,
+      lastDocumentationDate: rehabCase.lastDocumentationDate,
+      nextActivityDate: rehabCase.nextActivityDate,
+    },
+  };
+}
+
+function repeatedShortTermFindings(
+  repeated: readonly RepeatedShortTermAbsence[],
+  openCases: readonly RehabCase[],
+  rowsByEmployment: ReadonlyMap<string, EmploymentRow[]>,
+  asOf: IsoDate,
+  thresholds: Thresholds,
+): RepeatedShortTermFinding[] {
+  const findings: RepeatedShortTermFinding[] = [];
+  for (const absence of repeated) {
+    const starts = [...absence.periodStarts].sort(compareText);
+    const thresholdPeriodStart = starts[thresholds.repeatedShortTermPeriods - 1];
+    if (thresholdPeriodStart === undefined) continue;
+    const cases = openCases.filter((rehabCase) => rehabCase.employmentId === absence.employmentId).sort((a, b) => compareText(a.caseId, b.caseId));
+    let caseId: string | null = null;
+    let finding: RepeatedShortTermFindingCode;
+    if (cases.length === 0) finding = 'no_open_case';
+    else if (cases.some((rehabCase) => rehabCase.healthTalkDate !== null && rehabCase.healthTalkDate >= thresholdPeriodStart)) continue;
+    else {
+      finding = 'no_health_talk_after_threshold_period';
+      caseId = cases[0]!.caseId;
+    }
+    const row = employmentRowOn(rowsByEmployment.get(absence.employmentId) ?? [], asOf);
+    findings.push({
+      employmentId: absence.employmentId,
+      employeeName: row?.name ?? '',
+      unitId: row?.unitId ?? '',
+      unitName: row?.unitName ?? '',
+      manager: row?.managerEmail ?? '',
+      periodCount: absence.periodStarts.length,
+      thresholdPeriodStart,
+      caseId,
+      finding,
+    });
+  }
+  return findings.sort(
+    (a, b) =>
+      compareText(managerKey(a.manager), managerKey(b.manager)) ||
+      unitNameCollator.compare(a.unitName, b.unitName) ||
+      compareText(a.employmentId, b.employmentId),
+  );
+}
+
+function managerSummaries(
+  cases: readonly CaseEvaluation[],
+  findings: readonly RepeatedShortTermFinding[],
+  managerNames: ReadonlyMap<string, string>,
+  thresholds: Thresholds,
+): ManagerCaseSummary[] {
+  const summaries = new Map<string, ManagerCaseSummary>();
+  const summaryOf = (email: string): ManagerCaseSummary => {
+    const key = managerKey(email);
+    let summary = summaries.get(key);
+    if (!summary) {
+      summary = {
+        manager: email,
+        managerName: managerNames.get(key) ?? '',
+        cases: 0,
+        gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 },
+        totalGaps: 0,
+        needsSupport: 0,
+        deeperSupport: false,
+      };
+      summaries.set(key, summary);
+    }
+    return summary;
+  };
+  for (const evaluation of cases) {
+    const summary = summaryOf(evaluation.manager);
+    summary.cases += 1;
+    for (const check of evaluation.gapChecks) summary.gapsByCheck[check] += 1;
+    summary.totalGaps += evaluation.gaps;
+    if (evaluation.assessment === 'needs_support') summary.needsSupport += 1;
+  }
+  // A manager with repeated short-term absence but no open case still gets a row (0 cases) to discuss it.
+  for (const finding of findings) summaryOf(finding.manager);
+  for (const summary of summaries.values()) summary.deeperSupport = shouldOfferDeeperSupport(summary.needsSupport, summary.cases, thresholds);
+  return [...summaries.values()].sort((a, b) => compareText(managerKey(a.manager), managerKey(b.manager)));
+}
+
+/** The case checklist at the as-of date: every open case checked, summed per manager, plus repeated short-term absence to act on. */
+export function evaluateCases(dataset: Dataset, params: CaseChecklistParams): CaseChecklistReport {
+  const { asOf, thresholds } = params;
+  const periodsByEmployment = buildSickPeriods(dataset.sickSegments, { relapseGapDays: thresholds.relapseGapDays, asOf });
+  const rowsByEmployment = new Map<string, EmploymentRow[]>();
+  for (const row of dataset.employments) {
+    const rows = rowsByEmployment.get(row.employmentId);
+    if (rows) rows.push(row);
+    else rowsByEmployment.set(row.employmentId, [row]);
+  }
+  const openCases = dataset.cases.filter((rehabCase) => isOpenCase(rehabCase, asOf));
+  const cases = openCases
+    .map((rehabCase) =>
+      evaluateCase(rehabCase, employmentRowOn(rowsByEmployment.get(rehabCase.employmentId) ?? [], asOf), periodsByEmployment.get(rehabCase.employmentId) ?? [], asOf, thresholds),
+    )
+    .sort(
+      (a, b) =>
+        compareText(managerKey(a.manager), managerKey(b.manager)) ||
+        unitNameCollator.compare(a.unitName, b.unitName) ||
+        compareText(a.caseId, b.caseId),
+    );
+  const findings = repeatedShortTermFindings(params.repeatedShortTerm, openCases, rowsByEmployment, asOf, thresholds);
+  // The manager's name as written on their latest employment row (names may be corrected over time).
+  const managerNames = new Map<string, string>();
+  const latestRows = new Map<string, EmploymentRow>();
+  for (const row of dataset.employments) {
+    const key = managerKey(row.managerEmail);
+    const latest = latestRows.get(key);
+    if (latest === undefined || row.validFrom > latest.validFrom) latestRows.set(key, row);
+  }
+  for (const [key, row] of latestRows) managerNames.set(key, row.managerName);
+  return { asOf, cases, managers: managerSummaries(cases, findings, managerNames, thresholds), repeatedShortTermFindings: findings };
 }
