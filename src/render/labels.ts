@@ -3,6 +3,7 @@ import type { RoutinePhase, Season } from '../core/routineCalendar.js';
 import type { ActivityStatus, Assessment, CertificateStatus, CheckName, HealthTalkStatus, RepeatedShortTermFindingCode, ReturnPlanStatus } from '../core/caseChecklist.js';
 import type { StatutoryGroup, UnitLevel } from '../core/absenceFigures.js';
 import type { CaseType, DataWarningCode } from '../core/types.js';
+import type { Delimiter, DetectedEncoding } from '../input/csvFile.js';
 
 export const PHASE_LABELS: Record<RoutinePhase, string> = {
   management_team_and_follow_up: 'Genomgång i ledningsgrupp och rehabiliteringsuppföljningar',
@@ -117,3 +118,15 @@ export const HR_MEETING_ASSESSMENT_LABELS: Record<HrMeetingAssessment, string> =
 };
 
 export const YES_NO_LABELS = { yes: 'Ja', no: 'Nej' } as const;
+
+export const ENCODING_LABELS: Record<DetectedEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 med BOM',
+  'windows-1252': 'Windows-1252',
+};
+
+export const DELIMITER_LABELS: Record<Delimiter, string> = {
+  ';': 'semikolon',
+  ',': 'komma',
+  '\t': 'tabb',
+};
