@@ -1,0 +1,278 @@
+// The routine's invitation mails (seed 000, Bilaga 1 and 2) from Handlebars templates: model → subject, text, html.
+// The model carries names, e-mail addresses, the period and a proposed meeting, never health data.
+import Handlebars from 'handlebars';
+import type { Season } from '../core/routineCalendar.js';
+import { toDayNumber } from '../core/calendarDate.js';
+import { ConfigError } from '../errors.js';
+import { MONTH_NAMES, SEASON_DEFINITE_LABELS, WEEKDAY_NAMES } from './labels.js';
+
+export type InvitationKind = 'bilaga1' | 'bilaga2';
+
+export interface MailTemplateSources {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface MailRecipient {
+  name: string;
+  email: string;
+}
+
+/** The signing person; null name → the routine's own signature ("Din HR-specialist", "Processledare rehabilitering"). */
+export interface MailSender {
+  name: string | null;
+  email: string | null;
+  phone?: string | null;
+}
+
+export interface ProposedMeeting {
+  /** Local wall-clock time, 'YYYY-MM-DD HH:mm'; the meeting starts and ends on the same day. */
+  start: string;
+  end: string;
+  /** Room or place; may be empty. */
+  location: string;
+}
+
+export interface InvitationPeriod {
+  season: Season;
+  seasonYear: number;
+}
+
+interface InvitationCommon {
+  sender: MailSender;
+  period: InvitationPeriod;
+  meeting?: ProposedMeeting | null;
+  administrationName?: string | null;
+}
+
+/** Bilaga 1: HR-specialist → enhetschef. */
+export interface FollowUpInvitation extends InvitationCommon {
+  manager: MailRecipient;
+}
+
+/** Bilaga 2: processledare rehabilitering → HR-specialist. */
+export interface AnalysisInvitation extends InvitationCommon {
+  hrSpecialist: MailRecipient;
+}
+
+/** The follow-up months of each season (seed 000, "Omfattning"), 1-based. */
+const FOLLOW_UP_MONTHS: Record<Season, readonly [number, number]> = { spring: [2, 4], autumn: [8, 10] };
+
+// Swedish variable names: the process leader edits the templates (templates/mail/README.md lists them).
+interface PersonVariables {
+  namn: string;
+  epost: string;
+}
+
+interface SenderVariables {
+  namn: string;
+  epost: string;
+  telefon: string;
+}
+
+interface PeriodVariables {
+  namn: string;
+  termin: string;
+  ar: string;
+  manader: string;
+}
+
+interface MeetingVariables {
+  datum: string;
+  tid: string;
+  plats: string;
+}
+
+interface CommonVariables {
+  avsandare: SenderVariables;
+  period: PeriodVariables;
+  mote: MeetingVariables | null;
+  forvaltning: string;
+}
+
+export interface FollowUpVariables extends CommonVariables {
+  chef: PersonVariables;
+}
+
+export interface AnalysisVariables extends CommonVariables {
+  hrspecialist: PersonVariables;
+}
+
+const RECIPIENT_VARIABLES: Record<InvitationKind, readonly string[]> = {
+  bilaga1: ['chef.namn', 'chef.epost'],
+  bilaga2: ['hrspecialist.namn', 'hrspecialist.epost'],
+};
+
+const COMMON_VARIABLES = [
+  'avsandare.namn', 'avsandare.epost', 'avsandare.telefon',
+  'period.namn', 'period.termin', 'period.ar', 'period.manader',
+  'mote', 'mote.datum', 'mote.tid', 'mote.plats',
+  'forvaltning', 'amne',
+] as const;
+
+/** Every name a template may use, as dotted paths (amne = the rendered subject, in text and html only). */
+export function templateVariables(kind: InvitationKind): string[] {
+  return [...RECIPIENT_VARIABLES[kind], ...COMMON_VARIABLES];
+}
+
+/** '09:00' → '09.00' (Swedish time notation). */
+function swedishTime(hhmm: string): string {
+  return hhmm.replace(':', '.');
+}
+
+/** '2027-02-16' → 'tisdag 16 februari 2027'. */
+export function swedishLongDate(isoDate: string): string {
+  // Day 0 (1970-01-01) was a Thursday (index 4).
+  const weekday = WEEKDAY_NAMES[(((toDayNumber(isoDate) + 4) % 7) + 7) % 7]!;
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return `${weekday} ${day} ${MONTH_NAMES[month - 1]!} ${year}`;
+}
+
+function meetingVariables(meeting: ProposedMeeting | null | undefined): MeetingVariables | null {
+  if (!meeting) return null;
+  const startDate = meeting.start.slice(0, 10);
+  return {
+    datum: swedishLongDate(startDate),
+    tid: `${swedishTime(meeting.start.slice(11, 16))}–${swedishTime(meeting.end.slice(11, 16))}`,
+    plats: meeting.location.trim(),
+  };
+}
+
+function periodVariables(period: InvitationPeriod): PeriodVariables {
+  const [firstMonth, lastMonth] = FOLLOW_UP_MONTHS[period.season];
+  const termin = SEASON_DEFINITE_LABELS[period.season];
+  return {
+    namn: `${termin} ${period.seasonYear}`,
+    termin,
+    ar: String(period.seasonYear),
+    manader: `${MONTH_NAMES[firstMonth - 1]!}–${MONTH_NAMES[lastMonth - 1]!}`,
+  };
+}
+
+function commonVariables(model: InvitationCommon): CommonVariables {
+  return {
+    avsandare: {
+      namn: model.sender.name?.trim() ?? '',
+      epost: model.sender.email?.trim() ?? '',
+      telefon: model.sender.phone?.trim() ?? '',
+    },
+    period: periodVariables(model.period),
+    mote: meetingVariables(model.meeting),
+    forvaltning: model.administrationName?.trim() ?? '',
+  };
+}
+
+export function followUpVariables(model: FollowUpInvitation): FollowUpVariables {
+  return { chef: { namn: model.manager.name, epost: model.manager.email }, ...commonVariables(model) };
+}
+
+export function analysisVariables(model: AnalysisInvitation): AnalysisVariables {
+  return { hrspecialist: { namn: model.hrSpecialist.name, epost: model.hrSpecialist.email }, ...commonVariables(model) };
+}
+
+const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+type AstNode = { type?: string; [key: string]: unknown };
+
+/** Every variable path a template reads (helper names left out), e.g. 'chef.namn'. */
+function usedPaths(program: hbs.AST.Program): string[] {
+  const paths: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const current = node as AstNode;
+    if (current.type === 'PathExpression') {
+      const path = current as unknown as hbs.AST.PathExpression;
+      if (!path.data && path.parts.length > 0) paths.push(path.parts.join('.'));
+      return;
+    }
+    if (current.type === 'MustacheStatement' || current.type === 'BlockStatement' || current.type === 'SubExpression') {
+      const call = current as unknown as hbs.AST.MustacheStatement;
+      const isHelperCall = call.params.length > 0 || (call.hash?.pairs.length ?? 0) > 0;
+      const name = call.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : '';
+      if (!isHelperCall && !BUILT_IN_HELPERS.has(name)) visit(call.path);
+      visit(call.params);
+      visit(call.hash);
+      visit(current['program']);
+      visit(current['inverse']);
+      return;
+    }
+    for (const [key, value] of Object.entries(current)) if (key !== 'loc') visit(value);
+  };
+  visit(program);
+  return paths;
+}
+
+type Part = keyof MailTemplateSources;
+
+function compilePart(kind: InvitationKind, part: Part, source: string): (variables: object) => string {
+  const fileName = `mail/${kind}.${part}.hbs`;
+  // Tails count too ('datum' of 'mote.datum') so {{#with mote}}{{datum}}{{/with}} passes; strict mode catches misplaced ones.
+  const known = new Set(
+    templateVariables(kind)
+      .filter((name) => part !== 'subject' || name !== 'amne')
+      .flatMap((name) => name.split('.').map((_, index, parts) => parts.slice(index).join('.'))),
+  );
+  const handlebars = Handlebars.create();
+  let program: hbs.AST.Program;
+  try {
+    program = handlebars.parse(source);
+  } catch (error) {
+    throw new ConfigError(`Mallen ${fileName} har ett syntaxfel: ${(error as Error).message.split('\n')[0]}`, '--templates');
+  }
+  const unknown = usedPaths(program).filter((path) => !known.has(path));
+  if (unknown.length > 0) {
+    const list = [...new Set(unknown)].map((path) => `{{${path}}}`).join(', ');
+    throw new ConfigError(`Mallen ${fileName} använder okända variabler: ${list}. Se templates/mail/README.md.`, '--templates');
+  }
+  // Plain text and subject must not be HTML-escaped (STYLE.md); the HTML part escapes as usual.
+  const template = handlebars.compile(program, { noEscape: part !== 'html', strict: true });
+  return (variables: object) => {
+    try {
+      return template(variables);
+    } catch (error) {
+      throw new ConfigError(`Mallen ${fileName} kan inte fyllas i: ${(error as Error).message.split('\n')[0]}. Se templates/mail/README.md.`, '--templates');
+    }
+  };
+}
+
+function normalizeText(text: string): string {
+  return `${text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
+
+export interface InvitationMailTemplates {
+  followUp(model: FollowUpInvitation): RenderedMail;
+  analysis(model: AnalysisInvitation): RenderedMail;
+}
+
+function compileKind(kind: InvitationKind, sources: MailTemplateSources): (variables: object) => RenderedMail {
+  const subject = compilePart(kind, 'subject', sources.subject);
+  const text = compilePart(kind, 'text', sources.text);
+  const html = compilePart(kind, 'html', sources.html);
+  return (variables) => {
+    const renderedSubject = subject(variables).replace(/\s+/g, ' ').trim();
+    const withSubject = { ...variables, amne: renderedSubject };
+    return { subject: renderedSubject, text: normalizeText(text(withSubject)), html: normalizeText(html(withSubject)) };
+  };
+}
+
+/** Compiles both mails once (throws ConfigError naming the template file on a syntax error or an unknown variable). */
+export function compileInvitationMails(sources: Record<InvitationKind, MailTemplateSources>): InvitationMailTemplates {
+  const followUp = compileKind('bilaga1', sources.bilaga1);
+  const analysis = compileKind('bilaga2', sources.bilaga2);
+  return {
+    followUp: (model) => followUp(followUpVariables(model)),
+    analysis: (model) => analysis(analysisVariables(model)),
+  };
+}
