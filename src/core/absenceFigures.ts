@@ -1,7 +1,9 @@
 // Absence figures (SPEC §3): exposure and sick full-time-equivalent days per unit, short/long split, roll-ups, trend.
-import type { DateRange, IsoDate } from './calendarDate.js';
+import { addDays, addMonths, lastOfMonth, toDayNumber, type DateRange, type IsoDate } from './calendarDate.js';
+import { previousWindow, trendMonths } from './routineCalendar.js';
+import { sickDaysUpTo, sickPeriodsOfEmployment } from './sickPeriods.js';
 import type { Thresholds } from './thresholds.js';
-import type { DataWarning, Dataset } from './types.js';
+import type { DataWarning, Dataset, EmploymentRow } from './types.js';
 
 export type UnitLevel = 'enhet' | 'verksamhet' | 'avdelning';
 
@@ -95,6 +97,307 @@ export interface AbsenceParams {
   administrationName?: string | null;
 }
 
-export function computeAbsenceReport(_dataset: Pick<Dataset, 'employments' | 'sickSegments'>, _params: AbsenceParams): AbsenceReport {
-  throw new Error('not implemented');
+/** Inclusive range of UTC day numbers; the hot loop works on integers, never on date strings. */
+interface DayRange {
+  from: number;
+  to: number;
+}
+
+/** Sums for one employment row or one group: window, previous window and the trend months. */
+interface Tally {
+  exposure: number;
+  short: number;
+  long: number;
+  longSpell: number;
+  previousExposure: number;
+  previousSick: number;
+  monthExposure: number[];
+  monthShort: number[];
+  monthLong: number[];
+}
+
+interface GroupTally extends Tally {
+  employeeIds: Set<string>;
+}
+
+interface IndexedRow {
+  row: EmploymentRow;
+  fromDay: number;
+  /** Infinity for an open-ended row. */
+  toDay: number;
+  /** Employment days inside the window (an employee of the group when > 0). */
+  windowDays: number;
+  tally: Tally;
+}
+
+const ADMINISTRATION_KEY = 'administration';
+const LEVEL_ORDER: readonly UnitLevel[] = ['enhet', 'verksamhet', 'avdelning'];
+const STATUTORY_ORDER: readonly StatutoryGroup[] = ['women', 'men', 'age_29_or_less', 'age_30_to_49', 'age_50_or_more'];
+/** diffPp is a difference of two floating ratios: 2.0 pp must not come out as 1.9999999999 and miss. */
+const DEVIATION_EPSILON = 1e-9;
+
+const collator = new Intl.Collator('sv');
+
+function emptyTally(months: number): Tally {
+  return {
+    exposure: 0,
+    short: 0,
+    long: 0,
+    longSpell: 0,
+    previousExposure: 0,
+    previousSick: 0,
+    monthExposure: new Array<number>(months).fill(0),
+    monthShort: new Array<number>(months).fill(0),
+    monthLong: new Array<number>(months).fill(0),
+  };
+}
+
+function addTally(target: Tally, source: Tally): void {
+  target.exposure += source.exposure;
+  target.short += source.short;
+  target.long += source.long;
+  target.longSpell += source.longSpell;
+  target.previousExposure += source.previousExposure;
+  target.previousSick += source.previousSick;
+  for (let index = 0; index < target.monthExposure.length; index += 1) {
+    target.monthExposure[index]! += source.monthExposure[index]!;
+    target.monthShort[index]! += source.monthShort[index]!;
+    target.monthLong[index]! += source.monthLong[index]!;
+  }
+}
+
+function toDayRange(range: DateRange): DayRange {
+  return { from: toDayNumber(range.from), to: toDayNumber(range.to) };
+}
+
+function overlap(from: number, to: number, range: DayRange): number {
+  const start = Math.max(from, range.from);
+  const end = Math.min(to, range.to);
+  return end >= start ? end - start + 1 : 0;
+}
+
+/** Short and long sick days of [from, to] inside the range; days up to lastShortDay have day number ≤ shortTermMaxDay. */
+function shortAndLong(from: number, to: number, lastShortDay: number, range: DayRange): [number, number] {
+  const start = Math.max(from, range.from);
+  const end = Math.min(to, range.to);
+  if (end < start) return [0, 0];
+  const days = end - start + 1;
+  const shortDays = Math.min(days, Math.max(0, Math.min(end, lastShortDay) - start + 1));
+  return [shortDays, days - shortDays];
+}
+
+function latestRow(current: EmploymentRow | undefined, candidate: EmploymentRow): EmploymentRow {
+  if (!current) return candidate;
+  if (candidate.validFrom !== current.validFrom) return candidate.validFrom > current.validFrom ? candidate : current;
+  return candidate.line >= current.line ? candidate : current;
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole > 0 ? (part / whole) * 100 : null;
+}
+
+function ratesOf(tally: GroupTally): AbsenceRates {
+  const sick = tally.short + tally.long;
+  return {
+    employees: tally.employeeIds.size,
+    exposureDays: tally.exposure,
+    shortSickDays: tally.short,
+    longSickDays: tally.long,
+    longSpellSickDays: tally.longSpell,
+    shortPct: ratio(tally.short, tally.exposure),
+    longPct: ratio(tally.long, tally.exposure),
+    totalPct: ratio(sick, tally.exposure),
+    longSpellSharePct: sick > 0 ? (tally.longSpell / sick) * 100 : 0,
+    previousTotalPct: ratio(tally.previousSick, tally.previousExposure),
+  };
+}
+
+function monthlyRates(tally: Tally, months: readonly IsoDate[]): MonthlyRate[] {
+  return months.map((month, index) => {
+    const exposure = tally.monthExposure[index]!;
+    const shortDays = tally.monthShort[index]!;
+    const longDays = tally.monthLong[index]!;
+    return { month, shortPct: ratio(shortDays, exposure), longPct: ratio(longDays, exposure), totalPct: ratio(shortDays + longDays, exposure) };
+  });
+}
+
+function statutoryGroupsOf(row: EmploymentRow, windowEndYear: number): StatutoryGroup[] {
+  const groups: StatutoryGroup[] = [];
+  if (row.gender === 'K') groups.push('women');
+  if (row.gender === 'M') groups.push('men');
+  if (row.birthYear !== null) {
+    const age = windowEndYear - row.birthYear;
+    groups.push(age <= 29 ? 'age_29_or_less' : age <= 49 ? 'age_30_to_49' : 'age_50_or_more');
+  }
+  return groups;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sickSegments'>, params: AbsenceParams): AbsenceReport {
+  const { asOf, window, thresholds } = params;
+  const previous = previousWindow(window);
+  const months = trendMonths(window);
+  const windowRange = toDayRange(window);
+  const previousRange = toDayRange(previous);
+  const monthRanges = months.map((month) => ({ from: toDayNumber(month), to: toDayNumber(lastOfMonth(month)) }));
+  // The only days that feed any figure: previous window, window and trend months.
+  const relevant: DayRange = {
+    from: Math.min(previousRange.from, windowRange.from, monthRanges[0]!.from),
+    to: Math.max(previousRange.to, windowRange.to, monthRanges[monthRanges.length - 1]!.to),
+  };
+
+  // Exposure per employment row, and the rows indexed per anstallnings_id for the sick days.
+  const indexedRows: IndexedRow[] = dataset.employments.map((row) => {
+    const fromDay = toDayNumber(row.validFrom);
+    const toDay = row.validTo === null ? Infinity : toDayNumber(row.validTo);
+    const rate = row.employmentRate / 100;
+    const tally = emptyTally(months.length);
+    const windowDays = overlap(fromDay, toDay, windowRange);
+    tally.exposure = windowDays * rate;
+    tally.previousExposure = overlap(fromDay, toDay, previousRange) * rate;
+    monthRanges.forEach((range, index) => {
+      tally.monthExposure[index] = overlap(fromDay, toDay, range) * rate;
+    });
+    return { row, fromDay, toDay, windowDays, tally };
+  });
+  const rowsById = groupBy(indexedRows, (indexed) => indexed.row.employmentId);
+
+  // Sick days: whole periods give the day numbers; only days inside the relevant range are counted, per valid row.
+  const periodOptions = { relapseGapDays: thresholds.relapseGapDays, asOf };
+  const repeatedFrom = addDays(addMonths(window.to, -thresholds.repeatedShortTermMonths), 1);
+  const repeatedShortTerm: RepeatedShortTermAbsence[] = [];
+  for (const [employmentId, segments] of groupBy(dataset.sickSegments, (segment) => segment.employmentId)) {
+    const rows = rowsById.get(employmentId) ?? [];
+    const periods = sickPeriodsOfEmployment(employmentId, segments, periodOptions);
+    const periodStarts = periods.map((period) => period.start).filter((start) => start >= repeatedFrom && start <= window.to);
+    if (periodStarts.length >= thresholds.repeatedShortTermPeriods) repeatedShortTerm.push({ employmentId, periodStarts });
+    if (rows.length === 0) continue;
+    for (const period of periods) {
+      // Statutory long-spell share: the period's length counted up to the window end.
+      const inLongSpell = sickDaysUpTo(period, window.to) >= thresholds.longSpellDays;
+      for (const segment of period.segments) {
+        const segmentFrom = toDayNumber(segment.from);
+        const segmentTo = toDayNumber(segment.to);
+        if (segmentTo < relevant.from || segmentFrom > relevant.to) continue;
+        const lastShortDay = segmentFrom + (thresholds.shortTermMaxDay - segment.firstDayNumber);
+        for (const { fromDay, toDay, row, tally } of rows) {
+          const from = Math.max(segmentFrom, fromDay, relevant.from);
+          const to = Math.min(segmentTo, toDay, relevant.to);
+          if (to < from) continue;
+          const weight = (segment.extent / 100) * (row.employmentRate / 100);
+          const [shortDays, longDays] = shortAndLong(from, to, lastShortDay, windowRange);
+          tally.short += shortDays * weight;
+          tally.long += longDays * weight;
+          if (inLongSpell) tally.longSpell += (shortDays + longDays) * weight;
+          tally.previousSick += overlap(from, to, previousRange) * weight;
+          monthRanges.forEach((range, index) => {
+            const [monthShort, monthLong] = shortAndLong(from, to, lastShortDay, range);
+            tally.monthShort[index]! += monthShort * weight;
+            tally.monthLong[index]! += monthLong * weight;
+          });
+        }
+      }
+    }
+  }
+  repeatedShortTerm.sort((a, b) => collator.compare(a.employmentId, b.employmentId));
+
+  // Roll-ups: every row adds its days to its enhet, verksamhet, avdelning, the administration and its statutory groups.
+  const groups = new Map<string, GroupTally>();
+  const latest = new Map<string, EmploymentRow>();
+  let latestOverall: EmploymentRow | undefined;
+  const windowEndYear = Number(window.to.slice(0, 4));
+  const addToGroup = (key: string, indexed: IndexedRow): void => {
+    let group = groups.get(key);
+    if (!group) {
+      group = { ...emptyTally(months.length), employeeIds: new Set() };
+      groups.set(key, group);
+    }
+    addTally(group, indexed.tally);
+    if (indexed.windowDays > 0) group.employeeIds.add(indexed.row.employmentId);
+  };
+  for (const indexed of indexedRows) {
+    const { row } = indexed;
+    const unitKeys = [`enhet:${row.unitId}`, `verksamhet:${row.operation}`, `avdelning:${row.department}`];
+    for (const key of unitKeys) {
+      addToGroup(key, indexed);
+      latest.set(key, latestRow(latest.get(key), row));
+    }
+    addToGroup(ADMINISTRATION_KEY, indexed);
+    for (const group of statutoryGroupsOf(row, windowEndYear)) addToGroup(`statutory:${group}`, indexed);
+    latestOverall = latestRow(latestOverall, row);
+  }
+
+  const emptyGroup = (): GroupTally => ({ ...emptyTally(months.length), employeeIds: new Set() });
+  const administrationTally = groups.get(ADMINISTRATION_KEY) ?? emptyGroup();
+  const administration: AdministrationFigures = {
+    name: params.administrationName ?? latestOverall?.administration ?? '',
+    ...ratesOf(administrationTally),
+  };
+
+  const units: UnitFigures[] = [];
+  const unitTrend: Record<string, MonthlyRate[]> = {};
+  for (const [key, tally] of groups) {
+    const separator = key.indexOf(':');
+    const level = key.slice(0, separator) as UnitLevel;
+    if (!LEVEL_ORDER.includes(level) || tally.employeeIds.size === 0) continue;
+    const id = key.slice(separator + 1);
+    const row = latest.get(key)!;
+    const rates = ratesOf(tally);
+    const diffPp = rates.totalPct !== null && administration.totalPct !== null ? rates.totalPct - administration.totalPct : null;
+    const suppressed = rates.employees < thresholds.minGroupSize;
+    units.push({
+      level,
+      id,
+      name: level === 'enhet' ? row.unitName : id,
+      parent: level === 'enhet' ? row.operation : level === 'verksamhet' ? row.department : administration.name,
+      department: row.department,
+      operation: level === 'avdelning' ? '' : row.operation,
+      managerName: level === 'enhet' ? row.managerName : null,
+      managerEmail: level === 'enhet' ? row.managerEmail : null,
+      ...rates,
+      diffPp,
+      deviates: !suppressed && diffPp !== null && diffPp >= thresholds.deviationPp - DEVIATION_EPSILON,
+      suppressed,
+    });
+    unitTrend[key] = monthlyRates(tally, months);
+  }
+  units.sort(
+    (a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || collator.compare(a.name, b.name) || collator.compare(a.id, b.id),
+  );
+
+  const statutory: StatutoryFigure[] = STATUTORY_ORDER.map((group) => {
+    const tally = groups.get(`statutory:${group}`) ?? emptyGroup();
+    return {
+      group,
+      employees: tally.employeeIds.size,
+      exposureDays: tally.exposure,
+      totalPct: ratio(tally.short + tally.long, tally.exposure),
+      suppressed: tally.employeeIds.size <= thresholds.statutoryGroupMaxSuppressed,
+    };
+  });
+
+  return {
+    asOf,
+    window,
+    previousWindow: previous,
+    administration,
+    units,
+    trend: {
+      months,
+      administration: monthlyRates(administrationTally, months),
+      units: Object.fromEntries(units.map((unit) => [`${unit.level}:${unit.id}`, unitTrend[`${unit.level}:${unit.id}`]!])),
+    },
+    statutory,
+    repeatedShortTerm,
+    warnings: [],
+  };
 }
