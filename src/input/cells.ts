@@ -1,0 +1,35 @@
+// Cell values of the exports: dates and numbers in the forms Swedish exports use.
+import { isValidIsoDate, type IsoDate } from '../core/calendarDate.js';
+
+export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const DATE_FORMS = [
+  /^(\d{4})-(\d{2})-(\d{2})$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+  // A time of day is dropped: the routine works on calendar days.
+  /^(\d{4})-(\d{2})-(\d{2})[ T]\d{1,2}:\d{2}(?::\d{2})?$/,
+];
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+/** `YYYY-MM-DD`, `YYYYMMDD` or `YYYY-MM-DD hh:mm` → ISO date; it must be a real calendar date. */
+export function parseDateCell(text: string): CellResult<IsoDate> {
+  for (const form of DATE_FORMS) {
+    const match = form.exec(text);
+    if (!match) continue;
+    const iso = `${match[1]}-${match[2]}-${match[3]}`;
+    if (!isValidIsoDate(iso)) return { ok: false, message: 'datumet finns inte' };
+    const year = Number(match[1]);
+    if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: `orimligt årtal, ange ett år mellan ${MIN_YEAR} och ${MAX_YEAR}` };
+    return { ok: true, value: iso };
+  }
+  return { ok: false, message: 'ogiltigt datum, ange ÅÅÅÅ-MM-DD' };
+}
+
+/** A decimal number; decimal comma or point, an optional trailing `%`. */
+export function parseNumberCell(text: string): CellResult<number> {
+  const match = /^([+-]?\d+(?:[.,]\d+)?)\s*%?$/.exec(text);
+  if (!match) return { ok: false, message: 'ogiltigt tal' };
+  return { ok: true, value: Number(match[1]!.replace(',', '.')) };
+}
