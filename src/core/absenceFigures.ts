@@ -1,5 +1,6 @@
 // Absence figures (SPEC §3): exposure and sick full-time-equivalent days per unit, short/long split, roll-ups, trend.
 import { addDays, addMonths, lastOfMonth, toDayNumber, type DateRange, type IsoDate } from './calendarDate.js';
+import { sickDaysWithoutEmployment } from './dataWarnings.js';
 import { previousWindow, trendMonths } from './routineCalendar.js';
 import { sickDaysUpTo, sickPeriodsOfEmployment } from './sickPeriods.js';
 import type { Thresholds } from './thresholds.js';
@@ -398,6 +399,7 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
     },
     statutory,
     repeatedShortTerm,
-    warnings: [],
+    // Sick days without a valid employment row are left out above; the warning says how many, per segment.
+    warnings: sickDaysWithoutEmployment({ ...dataset, cases: [] }, window, asOf),
   };
 }

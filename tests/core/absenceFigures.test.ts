@@ -177,6 +177,14 @@ describe('employment rate, extent and movers', () => {
     expect(figures.totalPct).toBeCloseTo((6 / 170) * 100, 10);
   });
 
+  it('leaves out sick days without a valid employment row and warns about them', () => {
+    // D (see above) is sick 25 Sep..5 Oct but employed only to 30 Sep: 1–5 Oct = 5 days are left out.
+    const sick = segment('D', '2026-09-25', '2026-10-05');
+    const result = report([employment('D', { validTo: '2026-09-30' })], [sick]);
+    expect(result.warnings).toEqual([{ code: 'sick_day_without_employment', file: 'sjukfranvaro.csv', line: sick.line, days: 5 }]);
+    expect(result.administration.shortSickDays).toBe(6);
+  });
+
   it('leaves out units with no employment day in the window', () => {
     const rows = [employment('A', { unitId: 'OLD', validTo: '2026-07-31' }), employment('A', { unitId: 'NEW', validFrom: '2026-08-01' })];
     const result = report(rows, []);
