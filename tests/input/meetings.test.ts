@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { readMeetings } from '../../src/input/meetings.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rehab-meetings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeCsv(name: string, lines: string[], encoding: 'utf8' | 'win1252' = 'utf8'): string {
+  const path = join(dir, name);
+  const text = `${lines.join('\r\n')}\r\n`;
+  writeFileSync(path, encoding === 'utf8' ? text : iconv.encode(text, 'win1252'));
+  return path;
+}
+
+function problemsOf(path: string): string[] {
+  try {
+    readMeetings(path);
+  } catch (error) {
+    if (error instanceof InputError) return error.formatLines();
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('readMeetings', () => {
+  it('reads both time forms, lower-cases the address and allows an empty place', () => {
+    const path = writeCsv('moten.csv', [
+      'chef_epost;start;slut;plats',
+      'Karin.Lindqvist@kommun.example;2027-02-16 09:00;2027-02-16 10:00;Rum Ekorren',
+      'per.ek@kommun.example;2027-09-14T13:30;2027-09-14T14:15;',
+      'asa.berg@kommun.example;2027-03-02 8:00;2027-03-02 09:00:00;"Rum 2; plan 3"',
+    ]);
+    expect(readMeetings(path)).toEqual([
+      { managerEmail: 'karin.lindqvist@kommun.example', start: '2027-02-16 09:00', end: '2027-02-16 10:00', location: 'Rum Ekorren', line: 2 },
+      { managerEmail: 'per.ek@kommun.example', start: '2027-09-14 13:30', end: '2027-09-14 14:15', location: '', line: 3 },
+      { managerEmail: 'asa.berg@kommun.example', start: '2027-03-02 08:00', end: '2027-03-02 09:00', location: 'Rum 2; plan 3', line: 4 },
+    ]);
+  });
+
+  it('reads a Windows-1252 file with comma delimiter and Swedish headers in another case; plats may be missing', () => {
+    const withPlace = writeCsv('moten-1252.csv', ['Chef e-post,Start,Slut,Plats', 'orjan@kommun.example,2027-02-17 10:00,2027-02-17 11:00,Öresundsrummet'], 'win1252');
+    expect(readMeetings(withPlace)[0]!.location).toBe('Öresundsrummet');
+    const withoutPlace = writeCsv('utan-plats.csv', ['chef_epost;start;slut', 'orjan@kommun.example;2027-02-17 10:00;2027-02-17 11:00']);
+    expect(readMeetings(withoutPlace)[0]!.location).toBe('');
+  });
+
+  it('reports every problem of the file at once as fil:rad: fält: fel (värde)', () => {
+    const path = writeCsv('moten.csv', [
+      'chef_epost;start;slut;plats',
+      'karin.lindqvist@kommun.example;2027-02-16 09:00;2027-02-16 10:00;Rum Ekorren',
+      'per.ek@kommun.example;16/2 kl 9;2027-02-16 10:00;Rum Ekorren',
+      'asa.berg@kommun.example;2027-02-30 09:00;2027-02-16 25:00;',
+      'olof.ek;2027-02-16 09:00;2027-02-16 10:00;',
+      'lars.holm@kommun.example;2027-02-16 09:00;2027-02-16 08:30;',
+      'lars.holm@kommun.example;2027-02-16 09:00;2027-02-17 10:00;',
+      'KARIN.LINDQVIST@kommun.example;2027-02-18 09:00;2027-02-18 10:00;',
+      ';2027-02-18 09:00;;',
+    ]);
+    expect(problemsOf(path)).toEqual([
+      'moten.csv:3: start: ogiltig tidpunkt, ange ÅÅÅÅ-MM-DD TT:MM (16/2 kl 9)',
+      'moten.csv:4: start: datumet finns inte (2027-02-30 09:00)',
+      'moten.csv:4: slut: klockslaget finns inte (2027-02-16 25:00)',
+      'moten.csv:5: chef_epost: ogiltig e-postadress (olof.ek)',
+      'moten.csv:6: slut: mötet slutar innan eller samtidigt som det börjar (2027-02-16 08:30)',
+      'moten.csv:7: slut: mötet ska sluta samma dag som det börjar (2027-02-17 10:00)',
+      'moten.csv:8: chef_epost: chefen har redan ett möte på rad 2 (KARIN.LINDQVIST@kommun.example)',
+      'moten.csv:9: chef_epost: värde saknas',
+      'moten.csv:9: slut: värde saknas',
+    ]);
+  });
+
+  it('a meeting that ends when it starts is refused too', () => {
+    const path = writeCsv('noll.csv', ['chef_epost;start;slut', 'a@kommun.example;2027-02-16 09:00;2027-02-16T09:00']);
+    expect(problemsOf(path)).toEqual(['noll.csv:2: slut: mötet slutar innan eller samtidigt som det börjar (2027-02-16T09:00)']);
+  });
+
+  it('names missing columns on the header line', () => {
+    const path = writeCsv('fel-rubriker.csv', ['epost;tid;plats', 'a@kommun.example;2027-02-16 09:00;Rum']);
+    expect(problemsOf(path)).toEqual([
+      'fel-rubriker.csv:1: chef_epost: kolumnen saknas; rubrikraden ska vara chef_epost;start;slut;plats',
+      'fel-rubriker.csv:1: start: kolumnen saknas; rubrikraden ska vara chef_epost;start;slut;plats',
+      'fel-rubriker.csv:1: slut: kolumnen saknas; rubrikraden ska vara chef_epost;start;slut;plats',
+    ]);
+  });
+
+  it('an empty or missing file is an input error', () => {
+    expect(problemsOf(writeCsv('tom.csv', []))).toEqual(['tom.csv: filen är tom (rubrikrad saknas)']);
+    expect(problemsOf(join(dir, 'finns-inte.csv'))).toEqual(['finns-inte.csv: filen kan inte läsas']);
+  });
+});
