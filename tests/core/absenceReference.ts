@@ -226,9 +226,9 @@ export function referenceReport(
           b.prevSick += sickFte;
         }
         if (month >= 0) {
-          b.monthExposure[month] += rate;
-          if (isShort) b.monthShort[month] += sickFte;
-          else b.monthLong[month] += sickFte;
+          b.monthExposure[month]! += rate;
+          if (isShort) b.monthShort[month]! += sickFte;
+          else b.monthLong[month]! += sickFte;
         }
       }
     }
