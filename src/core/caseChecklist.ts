@@ -338,3 +338,14 @@ export function evaluateCases(dataset: Dataset, params: CaseChecklistParams): Ca
   for (const [key, row] of latestRows) managerNames.set(key, row.managerName);
   return { asOf, cases, managers: managerSummaries(cases, findings, managerNames, thresholds), repeatedShortTermFindings: findings };
 }
+
+/** The part of the report that concerns one manager (e-mail compared case-insensitively). */
+export function reportForManager(report: CaseChecklistReport, managerEmail: string): CaseChecklistReport {
+  const key = managerKey(managerEmail);
+  return {
+    asOf: report.asOf,
+    cases: report.cases.filter((evaluation) => managerKey(evaluation.manager) === key),
+    managers: report.managers.filter((summary) => managerKey(summary.manager) === key),
+    repeatedShortTermFindings: report.repeatedShortTermFindings.filter((finding) => managerKey(finding.manager) === key),
+  };
+}

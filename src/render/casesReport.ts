@@ -1,0 +1,241 @@
+// rehab cases: the case checklist as SPEC §5 JSON, a Swedish text overview, or a Swedish CSV for Excel.
+import type { IsoDate } from '../core/calendarDate.js';
+import type { CaseChecklistReport, CaseChecks, CaseEvaluation, CheckName, ManagerCaseSummary, RepeatedShortTermFindingCode } from '../core/caseChecklist.js';
+import { neutralizeCellText } from './cellText.js';
+import {
+  ACTIVITY_LABELS,
+  ASSESSMENT_LABELS,
+  CASE_TYPE_LABELS,
+  CERTIFICATE_LABELS,
+  CHECK_LABELS,
+  HEALTH_TALK_LABELS,
+  REPEATED_SHORT_TERM_LABELS,
+  RETURN_PLAN_LABELS,
+  YES_NO_LABELS,
+} from './labels.js';
+
+/** One case exactly as SPEC §5 lists it: these keys, this order, no names. */
+export interface CaseJson {
+  caseId: string;
+  employmentId: string;
+  unitId: string;
+  manager: string;
+  periodStart: IsoDate | null;
+  dayNumber: number | null;
+  checks: CaseChecks;
+  gaps: number;
+  assessment: CaseEvaluation['assessment'];
+  nextMilestone: CaseEvaluation['nextMilestone'];
+}
+
+export type ManagerJson = Omit<ManagerCaseSummary, 'managerName'>;
+
+export interface RepeatedShortTermJson {
+  employmentId: string;
+  unitId: string;
+  manager: string;
+  periodCount: number;
+  thresholdPeriodStart: IsoDate;
+  caseId: string | null;
+  finding: RepeatedShortTermFindingCode;
+}
+
+export interface CasesJson {
+  asOf: IsoDate;
+  cases: CaseJson[];
+  managers: ManagerJson[];
+  repeatedShortTerm: RepeatedShortTermJson[];
+}
+
+export function casesJson(report: CaseChecklistReport): CasesJson {
+  return {
+    asOf: report.asOf,
+    cases: report.cases.map((evaluation) => ({
+      caseId: evaluation.caseId,
+      employmentId: evaluation.employmentId,
+      unitId: evaluation.unitId,
+      manager: evaluation.manager,
+      periodStart: evaluation.periodStart,
+      dayNumber: evaluation.dayNumber,
+      checks: {
+        certificate: evaluation.checks.certificate,
+        healthTalk: evaluation.checks.healthTalk,
+        returnPlan: evaluation.checks.returnPlan,
+        activity: evaluation.checks.activity,
+      },
+      gaps: evaluation.gaps,
+      assessment: evaluation.assessment,
+      nextMilestone: evaluation.nextMilestone === null ? null : { day: evaluation.nextMilestone.day, date: evaluation.nextMilestone.date },
+    })),
+    managers: report.managers.map((summary) => ({
+      manager: summary.manager,
+      cases: summary.cases,
+      gapsByCheck: { ...summary.gapsByCheck },
+      totalGaps: summary.totalGaps,
+      needsSupport: summary.needsSupport,
+      deeperSupport: summary.deeperSupport,
+    })),
+    repeatedShortTerm: report.repeatedShortTermFindings.map((finding) => ({
+      employmentId: finding.employmentId,
+      unitId: finding.unitId,
+      manager: finding.manager,
+      periodCount: finding.periodCount,
+      thresholdPeriodStart: finding.thresholdPeriodStart,
+      caseId: finding.caseId,
+      finding: finding.finding,
+    })),
+  };
+}
+
+/** Swedish words for each check's status. */
+export function checkStatusLabels(checks: CaseChecks): Record<CheckName, string> {
+  return {
+    certificate: CERTIFICATE_LABELS[checks.certificate],
+    healthTalk: HEALTH_TALK_LABELS[checks.healthTalk],
+    returnPlan: RETURN_PLAN_LABELS[checks.returnPlan],
+    activity: ACTIVITY_LABELS[checks.activity],
+  };
+}
+
+export function milestoneText(milestone: CaseEvaluation['nextMilestone']): string {
+  return milestone === null ? '–' : `dag ${milestone.day} (${milestone.date})`;
+}
+
+function managerTitle(manager: string, managerName: string): string {
+  if (manager === '') return '(chef saknas)';
+  return managerName === '' ? manager : `${managerName} <${manager}>`;
+}
+
+/** Left-aligned text columns separated by two spaces. */
+function textTable(header: string[], rows: string[][]): string[] {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
+}
+
+const SHORT_CHECK_HEADERS: Record<CheckName, string> = {
+  certificate: 'Läkarintyg',
+  healthTalk: 'Hälsosamtal',
+  returnPlan: 'Plan',
+  activity: 'Aktivitet',
+};
+
+const CHECK_ORDER: readonly CheckName[] = ['certificate', 'healthTalk', 'returnPlan', 'activity'];
+
+export function casesText(report: CaseChecklistReport): string {
+  const lines: string[] = [`Rehabärenden per ${report.asOf}: ${report.cases.length} öppna ärenden`];
+  if (report.managers.length === 0) {
+    lines.push('', 'Inga öppna rehabärenden och ingen upprepad korttidsfrånvaro att följa upp.');
+    return lines.join('\n');
+  }
+
+  lines.push('', 'Översikt per chef (antal ärenden med brist per kontroll)');
+  lines.push(
+    ...textTable(
+      ['Chef', 'Ärenden', 'Behöver stöd', ...CHECK_ORDER.map((check) => SHORT_CHECK_HEADERS[check]), 'Brister totalt', 'Erbjud fördjupat stöd'],
+      report.managers.map((summary) => [
+        managerTitle(summary.manager, summary.managerName),
+        String(summary.cases),
+        String(summary.needsSupport),
+        ...CHECK_ORDER.map((check) => String(summary.gapsByCheck[check])),
+        String(summary.totalGaps),
+        summary.deeperSupport ? YES_NO_LABELS.yes : YES_NO_LABELS.no,
+      ]),
+    ),
+  );
+
+  for (const summary of report.managers) {
+    const key = summary.manager.toLowerCase();
+    const cases = report.cases.filter((evaluation) => evaluation.manager.toLowerCase() === key);
+    if (cases.length === 0) continue;
+    lines.push('', `Ärenden – ${managerTitle(summary.manager, summary.managerName)}`);
+    lines.push(
+      ...textTable(
+        ['Ärende', 'Enhet', 'Typ', 'Sjuk sedan', 'Dag', ...CHECK_ORDER.map((check) => SHORT_CHECK_HEADERS[check]), 'Brister', 'Bedömning', 'Nästa milstolpe'],
+        cases.map((evaluation) => {
+          const statuses = checkStatusLabels(evaluation.checks);
+          return [
+            evaluation.caseId,
+            evaluation.unitName || evaluation.unitId,
+            CASE_TYPE_LABELS[evaluation.caseType],
+            evaluation.periodStart ?? '–',
+            evaluation.dayNumber === null ? '–' : String(evaluation.dayNumber),
+            ...CHECK_ORDER.map((check) => statuses[check]),
+            String(evaluation.gaps),
+            ASSESSMENT_LABELS[evaluation.assessment],
+            milestoneText(evaluation.nextMilestone),
+          ];
+        }),
+      ),
+    );
+  }
+
+  if (report.repeatedShortTermFindings.length > 0) {
+    lines.push('', 'Upprepad korttidsfrånvaro att följa upp');
+    lines.push(
+      ...textTable(
+        ['Anställning', 'Enhet', 'Chef', 'Sjukperioder', 'Tröskelperiod från', 'Ärende', 'Iakttagelse'],
+        report.repeatedShortTermFindings.map((finding) => [
+          finding.employmentId,
+          finding.unitName || finding.unitId,
+          finding.manager,
+          String(finding.periodCount),
+          finding.thresholdPeriodStart,
+          finding.caseId ?? '–',
+          REPEATED_SHORT_TERM_LABELS[finding.finding],
+        ]),
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+function csvCell(text: string): string {
+  const safe = neutralizeCellText(text);
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const CASES_CSV_HEADERS = [
+  'Ärende',
+  'Anställning',
+  'Ärendetyp',
+  'Öppnat',
+  'Enhets-id',
+  'Enhet',
+  'Chef (e-post)',
+  'Sjukperiod från',
+  'Dag i sjukperioden',
+  ...CHECK_ORDER.map((check) => CHECK_LABELS[check]),
+  'Antal brister',
+  'Bedömning',
+  'Nästa milstolpe (dag)',
+  'Milstolpen nås',
+] as const;
+
+/** Semicolon-separated, UTF-8 with BOM and CRLF: what Swedish Excel opens directly. */
+export function casesCsv(report: CaseChecklistReport): string {
+  const rows = report.cases.map((evaluation) => {
+    const statuses = checkStatusLabels(evaluation.checks);
+    return [
+      evaluation.caseId,
+      evaluation.employmentId,
+      CASE_TYPE_LABELS[evaluation.caseType],
+      evaluation.openedDate,
+      evaluation.unitId,
+      evaluation.unitName,
+      evaluation.manager,
+      evaluation.periodStart ?? '',
+      evaluation.dayNumber === null ? '' : String(evaluation.dayNumber),
+      ...CHECK_ORDER.map((check) => statuses[check]),
+      String(evaluation.gaps),
+      ASSESSMENT_LABELS[evaluation.assessment],
+      evaluation.nextMilestone === null ? '' : String(evaluation.nextMilestone.day),
+      evaluation.nextMilestone?.date ?? '',
+    ];
+  });
+  return `\uFEFF${[[...CASES_CSV_HEADERS], ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
+}
