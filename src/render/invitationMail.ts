@@ -267,12 +267,19 @@ function compileKind(kind: InvitationKind, sources: MailTemplateSources): (varia
   };
 }
 
-/** Compiles both mails once (throws ConfigError naming the template file on a syntax error or an unknown variable). */
+/** Compiles Bilaga 1 once (throws ConfigError naming the template file on a syntax error or an unknown variable). */
+export function compileFollowUpMail(sources: MailTemplateSources): (model: FollowUpInvitation) => RenderedMail {
+  const render = compileKind('bilaga1', sources);
+  return (model) => render(followUpVariables(model));
+}
+
+/** Compiles Bilaga 2 once; errors as compileFollowUpMail. */
+export function compileAnalysisMail(sources: MailTemplateSources): (model: AnalysisInvitation) => RenderedMail {
+  const render = compileKind('bilaga2', sources);
+  return (model) => render(analysisVariables(model));
+}
+
+/** Both mails; checks every template up front. */
 export function compileInvitationMails(sources: Record<InvitationKind, MailTemplateSources>): InvitationMailTemplates {
-  const followUp = compileKind('bilaga1', sources.bilaga1);
-  const analysis = compileKind('bilaga2', sources.bilaga2);
-  return {
-    followUp: (model) => followUp(followUpVariables(model)),
-    analysis: (model) => analysis(analysisVariables(model)),
-  };
+  return { followUp: compileFollowUpMail(sources.bilaga1), analysis: compileAnalysisMail(sources.bilaga2) };
 }
