@@ -19,9 +19,9 @@ export function parseDateCell(text: string): CellResult<IsoDate> {
     const match = form.exec(text);
     if (!match) continue;
     const iso = `${match[1]}-${match[2]}-${match[3]}`;
-    if (!isValidIsoDate(iso)) return { ok: false, message: 'datumet finns inte' };
     const year = Number(match[1]);
     if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: `orimligt årtal, ange ett år mellan ${MIN_YEAR} och ${MAX_YEAR}` };
+    if (!isValidIsoDate(iso)) return { ok: false, message: 'datumet finns inte' };
     return { ok: true, value: iso };
   }
   return { ok: false, message: 'ogiltigt datum, ange ÅÅÅÅ-MM-DD' };

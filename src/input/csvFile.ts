@@ -77,6 +77,21 @@ export function mapHeaders(headers: string[], fields: readonly string[], aliases
   return columns;
 }
 
+/** csv-parse reports an unclosed quote at the end of the file; the user needs the line where that record starts. */
+function unclosedQuoteLine(text: string): number {
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  for (const char of text) {
+    if (char === '"') inQuotes = !inQuotes;
+    else if (char === '\n') {
+      line += 1;
+      if (!inQuotes) recordLine = line;
+    }
+  }
+  return recordLine;
+}
+
 interface ParsedRecord {
   record: string[];
   info: { bytes: number };
@@ -109,8 +124,11 @@ export function readCsvFile(path: string, fileLabel: string): CsvFile {
       skip_empty_lines: true,
     }) as unknown as ParsedRecord[];
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 0;
-    throw new InputError([{ file: fileLabel, line, field: '', message: 'felaktig CSV: ett citattecken avslutas aldrig eller står fel' }]);
+    const { code, lines } = error as { code?: string; lines?: number };
+    if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new InputError([{ file: fileLabel, line: unclosedQuoteLine(text), field: '', message: 'felaktig CSV: ett citattecken i raden avslutas aldrig' }]);
+    }
+    throw new InputError([{ file: fileLabel, line: lines ?? 0, field: '', message: 'felaktig CSV: ett citattecken står fel (ett värde med citattecken ska stå inom citattecken och citattecknen skrivas dubbla)' }]);
   }
 
   // info.lines is unreliable with CRLF inside quotes, so count newlines up to each record's first byte.

@@ -219,8 +219,8 @@ function readRows<S extends RowSchema>(
       cells[field] = index === undefined ? '' : (record.values[index] ?? '').trim();
     }
     if (cells.anstallnings_id) employmentIds.add(cells.anstallnings_id);
-    const extraCells = record.values.slice(csv.headers.length).filter((value) => value.trim() !== '').length;
-    if (extraCells > 0) {
+    // More cells than headers means the values are shifted (an unquoted delimiter), even when the last one is empty.
+    if (record.values.length > csv.headers.length) {
       problems.push({
         file,
         line: record.line,
