@@ -1,4 +1,8 @@
 // Slide model shared by the decks: what a slide says, in plain data; src/write/pptxWriter.ts decides how it looks.
+// Below the model: the figure rows, series and month labels both decks build from core results.
+import type { IsoDate } from '../core/calendarDate.js';
+import type { AbsenceRates, MonthlyRate } from '../core/absenceFigures.js';
+import { MONTH_NAMES } from './labels.js';
 
 export type CellTone = 'good' | 'warning' | 'bad';
 
@@ -68,6 +72,10 @@ export interface TableSlide extends SlideBase {
   note?: string;
   /** A highlighted message above the table, e.g. "Fördjupat stöd bör erbjudas". */
   highlight?: string;
+  /** Points; the writer's default is 14, and never less than 12. */
+  fontSize?: number;
+  /** A narrow table (two or three columns) that would look lost across the whole slide. */
+  compact?: boolean;
 }
 
 export interface BarChartSlide extends SlideBase {
@@ -121,4 +129,77 @@ export function paginateTable(slide: TableSlide, rowsPerSlide: number): TableSli
     });
   }
   return pages;
+}
+
+// --- Figures both decks show: units against the administration, and the monthly trend. ---
+
+export const ADMINISTRATION_LABEL = 'Förvaltningen';
+export const SHORT_SERIES = 'Korttid (dag 1–14)';
+export const LONG_SERIES = 'Långtid (dag 15–)';
+export const PERCENT_AXIS = 'Sjukfrånvaro, procent av arbetstid';
+export const SHORT_COLOR = '2E75B6';
+export const LONG_COLOR = 'ED7D31';
+export const ADMINISTRATION_COLOR = '404040';
+
+export const FIGURE_COLUMNS = (firstHeader: string): TableColumn[] => [
+  { header: firstHeader, width: 3.6, align: 'left' },
+  { header: 'Korttid %', width: 1.2, align: 'right' },
+  { header: 'Långtid %', width: 1.2, align: 'right' },
+  { header: 'Totalt %', width: 1.2, align: 'right' },
+  { header: 'Förändring mot föregående period (procentenheter)', width: 2.2, align: 'right' },
+  { header: 'Skillnad mot förvaltningen (procentenheter)', width: 2.2, align: 'right' },
+];
+
+function difference(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a - b;
+}
+
+/** One row of the figures table: rates, change against the previous period, difference to the administration. */
+export function figureRow(
+  label: string,
+  rates: Pick<AbsenceRates, 'shortPct' | 'longPct' | 'totalPct' | 'previousTotalPct'>,
+  administrationTotalPct: number | null,
+  options: { emphasis?: boolean; deviates?: boolean; isAdministration?: boolean } = {},
+): TableRow {
+  const diff = options.isAdministration ? null : difference(rates.totalPct, administrationTotalPct);
+  return {
+    emphasis: options.emphasis,
+    cells: [
+      textCell(label),
+      numberCell(rates.shortPct),
+      numberCell(rates.longPct),
+      numberCell(rates.totalPct),
+      numberCell(difference(rates.totalPct, rates.previousTotalPct), { signed: true }),
+      options.isAdministration ? textCell('') : numberCell(diff, { signed: true, tone: options.deviates ? 'bad' : undefined }),
+    ],
+  };
+}
+
+/** Bars for short and long absence, one category per group. */
+export function shortLongSeries(groups: Pick<AbsenceRates, 'shortPct' | 'longPct'>[]): ChartSeries[] {
+  return [
+    { name: SHORT_SERIES, values: groups.map((group) => group.shortPct) },
+    { name: LONG_SERIES, values: groups.map((group) => group.longPct) },
+  ];
+}
+
+/** Horizontal bars when names are long or many, so the labels stay readable. */
+export function preferHorizontal(categories: string[]): boolean {
+  return categories.length > 5 || categories.some((name) => name.length > 16);
+}
+
+/** 'aug 2026' for '2026-08-01'. */
+export function monthLabel(month: IsoDate): string {
+  const name = MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? '';
+  return `${name.slice(0, 3)} ${month.slice(0, 4)}`;
+}
+
+/** Total rates in the order of the months; a month the series lacks is null (a gap in the line). */
+export function monthlyTotals(months: IsoDate[], rates: MonthlyRate[] | undefined): (number | null)[] {
+  const byMonth = new Map((rates ?? []).map((rate) => [rate.month, rate.totalPct]));
+  return months.map((month) => byMonth.get(month) ?? null);
+}
+
+export function dateRangeText(range: { from: IsoDate; to: IsoDate }): string {
+  return `${range.from} – ${range.to}`;
 }

@@ -43,6 +43,7 @@ const TITLE_BAR_H = 1.0;
 const CONTENT_TOP = 1.3;
 const FOOTER_Y = 7.0;
 const CONTENT_BOTTOM = 6.85;
+const COMPACT_TABLE_W = 7.5;
 
 const swedishNumber = (decimals: number, signed: boolean): Intl.NumberFormat =>
   new Intl.NumberFormat(LANG, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto', useGrouping: true });
@@ -70,7 +71,7 @@ export async function renderPptx(deck: DeckModel): Promise<Buffer> {
       addTitleSlide(slide, model);
       return;
     }
-    addTitleBar(slide, model.title);
+    addTitleBar(slide, model.title, model.kind === 'bullets' && model.tag ? TAG_W + 0.2 : 0);
     addFooter(slide, deck.footer, index + 1);
     switch (model.kind) {
       case 'bullets':
@@ -116,10 +117,11 @@ function addTitleSlide(slide: Slide, model: TitleSlide): void {
   }
 }
 
-function addTitleBar(slide: Slide, title: string): void {
+/** rightInset keeps the title clear of a tag in the bar's right corner. */
+function addTitleBar(slide: Slide, title: string, rightInset = 0): void {
   slide.addText(title, {
     x: 0, y: 0, w: SLIDE_W, h: TITLE_BAR_H, fill: { color: COLOR.titleBar }, color: COLOR.titleText,
-    fontFace: FONT, fontSize: 28, bold: true, valign: 'middle', margin: [MARGIN_X * 72, 0, 0, 0], fit: 'shrink', lang: LANG,
+    fontFace: FONT, fontSize: 28, bold: true, valign: 'middle', margin: [MARGIN_X * 72, (MARGIN_X + rightInset) * 72, 0, 0], fit: 'shrink', lang: LANG,
   });
 }
 
@@ -128,9 +130,11 @@ function addFooter(slide: Slide, footer: string, slideNumber: number): void {
   slide.addText(String(slideNumber), { x: SLIDE_W - MARGIN_X - 1.0, y: FOOTER_Y, w: 1.0, h: 0.35, fontFace: FONT, fontSize: 11, color: COLOR.muted, align: 'right' });
 }
 
+const TAG_W = 1.7;
+
 function addTag(slide: Slide, tag: string): void {
   slide.addText(tag, {
-    x: SLIDE_W - MARGIN_X - 1.6, y: 0.25, w: 1.6, h: 0.5, fill: { color: COLOR.tagFill }, color: COLOR.tagText,
+    x: SLIDE_W - MARGIN_X - TAG_W, y: 0.25, w: TAG_W, h: 0.5, fill: { color: COLOR.tagFill }, color: COLOR.tagText,
     fontFace: FONT, fontSize: 14, bold: true, align: 'center', valign: 'middle', lang: LANG,
   });
 }
@@ -140,12 +144,12 @@ function addBullets(slide: Slide, model: BulletsSlide): void {
   const runs: TextRuns = model.paragraphs.map((paragraph, index) => {
     const spaceBefore = paragraph.style === 'heading' && index > 0 ? 18 : 4;
     if (paragraph.style === 'heading') {
-      return { text: paragraph.text, options: { bold: true, color: COLOR.titleBar, fontSize: 22, breakLine: true, paraSpaceBefore: spaceBefore, paraSpaceAfter: 4 } };
+      return { text: paragraph.text, options: { bold: true, color: COLOR.titleBar, fontSize: 20, breakLine: true, paraSpaceBefore: spaceBefore, paraSpaceAfter: 4 } };
     }
     if (paragraph.style === 'bullet') {
-      return { text: paragraph.text, options: { bullet: { indent: 20 }, fontSize: 20, breakLine: true, paraSpaceBefore: spaceBefore, paraSpaceAfter: 4 } };
+      return { text: paragraph.text, options: { bullet: { indent: 20 }, fontSize: 18, breakLine: true, paraSpaceBefore: spaceBefore, paraSpaceAfter: 4 } };
     }
-    return { text: paragraph.text, options: { fontSize: 20, breakLine: true, paraSpaceBefore: spaceBefore, paraSpaceAfter: 8 } };
+    return { text: paragraph.text, options: { fontSize: 18, breakLine: true, paraSpaceBefore: spaceBefore, paraSpaceAfter: 8 } };
   });
   slide.addText(runs, {
     x: MARGIN_X, y: CONTENT_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - CONTENT_TOP, valign: 'top', fontFace: FONT, color: COLOR.text, fit: 'shrink', lang: LANG,
@@ -165,12 +169,14 @@ function addTableSlide(slide: Slide, model: TableSlide): void {
     });
     top += 0.75;
   }
+  const fontSize = Math.max(12, model.fontSize ?? 14);
+  const tableWidth = model.compact ? COMPACT_TABLE_W : CONTENT_W;
   const totalWidth = model.columns.reduce((sum, column) => sum + column.width, 0);
-  const colW = model.columns.map((column) => (column.width / totalWidth) * CONTENT_W);
+  const colW = model.columns.map((column) => (column.width / totalWidth) * tableWidth);
   const border = { type: 'solid' as const, pt: 0.75, color: COLOR.border };
   const header = model.columns.map((column) => ({
     text: column.header,
-    options: { bold: true, color: 'FFFFFF', fill: { color: COLOR.headerFill }, align: column.align, valign: 'middle' as const, fontSize: 13 } satisfies TableCellProps,
+    options: { bold: true, color: 'FFFFFF', fill: { color: COLOR.headerFill }, align: column.align, valign: 'middle' as const, fontSize } satisfies TableCellProps,
   }));
   const body = model.rows.map((row, rowIndex) =>
     row.cells.map((cell, columnIndex) => {
@@ -179,12 +185,12 @@ function addTableSlide(slide: Slide, model: TableSlide): void {
       const fill = tone ? TONE_FILL[tone] : row.emphasis ? COLOR.emphasisFill : rowIndex % 2 === 1 ? COLOR.stripe : 'FFFFFF';
       return {
         text: cellText(cell),
-        options: { bold: Boolean(row.emphasis || cell.bold), fill: { color: fill }, align: column?.align ?? 'left', valign: 'middle' as const, fontSize: 13 } satisfies TableCellProps,
+        options: { bold: Boolean(row.emphasis || cell.bold), fill: { color: fill }, align: column?.align ?? 'left', valign: 'middle' as const, fontSize } satisfies TableCellProps,
       };
     }),
   );
   slide.addTable([header, ...body], {
-    x: MARGIN_X, y: top, w: CONTENT_W, colW, fontFace: FONT, fontSize: 13, color: COLOR.text, border,
+    x: MARGIN_X, y: top, w: tableWidth, colW, fontFace: FONT, fontSize, color: COLOR.text, border,
     // Margins in points, all four given: pptxgenjs writes NaN attributes for partial margins (a repair trigger).
     margin: [3, 5, 3, 5], valign: 'middle', lang: LANG,
   });
@@ -199,16 +205,18 @@ function chartValues(values: (number | null)[]): number[] {
   return values.map((value) => (value === null || !Number.isFinite(value) ? (null as unknown as number) : Math.round(value * 10) / 10));
 }
 
-function chartData(chart: ChartSpec, reverse: boolean): { name: string; labels: string[]; values: number[] }[] {
-  const order = (items: string[]): string[] => (reverse ? [...items].reverse() : items);
-  return chart.series.map((series) => {
-    const values = chartValues(series.values);
-    return { name: series.name, labels: order(chart.categories), values: reverse ? [...values].reverse() : values };
-  });
+function reversed<T>(items: T[], reverse: boolean): T[] {
+  return reverse ? [...items].reverse() : items;
 }
 
-function chartColors(chart: ChartSpec): string[] {
-  return chart.colors ?? chart.series.map((_, index) => SERIES_COLORS[index % SERIES_COLORS.length] ?? '7F7F7F');
+/** reverse: categories and series run bottom-up in horizontal bar charts; reversing keeps the reading order top-down. */
+function chartData(chart: ChartSpec, reverse: boolean): { name: string; labels: string[]; values: number[] }[] {
+  const series = chart.series.map((item) => ({ name: item.name, labels: reversed(chart.categories, reverse), values: reversed(chartValues(item.values), reverse) }));
+  return reversed(series, reverse);
+}
+
+function chartColors(chart: ChartSpec, reverse = false): string[] {
+  return reversed(chart.colors ?? chart.series.map((_, index) => SERIES_COLORS[index % SERIES_COLORS.length] ?? '7F7F7F'), reverse);
 }
 
 function chartNote(slide: Slide, note: string | undefined): number {
@@ -252,7 +260,7 @@ function addBarChart(pptx: Presentation, slide: Slide, model: BarChartSlide): vo
     barDir: model.horizontal ? 'bar' : 'col',
     barGrouping: 'clustered',
     barGapWidthPct: 60,
-    chartColors: chartColors(model.chart),
+    chartColors: chartColors(model.chart, model.horizontal),
     catAxisTitle: model.chart.categoryAxisTitle,
     valAxisTitle: model.chart.valueAxisTitle,
     showValue: few,
