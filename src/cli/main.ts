@@ -42,7 +42,7 @@ export function buildProgram(): Command {
     .option('--debug', 'visa tekniska detaljer vid oväntade fel')
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, subcommandTerm: (command) => command.name() })
     .configureOutput({
       // Usage errors are printed in Swedish by run(); commander's own English text is dropped.
       outputError: () => undefined,
