@@ -62,7 +62,8 @@ function matchLabel<T extends string>(text: string, labels: Record<T, string>): 
 export async function parseHrWorkbookReflections(data: Buffer, fileLabel: string): Promise<HrWorkbookReflections> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    // exceljs declares its own Buffer type, which Node 20's generic Buffer does not match.
+    await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch {
     throw new InputError([{ file: fileLabel, line: 0, field: '', message: 'filen kan inte läsas som en Excel-fil (.xlsx)' }]);
   }
@@ -74,7 +75,8 @@ export async function parseHrWorkbookReflections(data: Buffer, fileLabel: string
   }
 
   const { keys } = REFLECTIONS_LAYOUT;
-  const values = new Map<string, string>();
+  /** Key rows: the value in column C and the row number (for messages). */
+  const keyed = new Map<string, { text: string; row: number }>();
   const cases: CaseReflection[] = [];
   const problems: InputProblem[] = [];
   const assessmentChoices = Object.values(HR_MEETING_ASSESSMENT_LABELS).join(', ');
@@ -82,8 +84,7 @@ export async function parseHrWorkbookReflections(data: Buffer, fileLabel: string
   sheet.eachRow((row, rowNumber) => {
     const key = cellText(row.getCell(REFLECTIONS_LAYOUT.keyColumn).value);
     if (!key.startsWith(REFLECTIONS_LAYOUT.caseKeyPrefix)) {
-      values.set(key, writtenText(row.getCell(REFLECTIONS_LAYOUT.valueColumn).value));
-      if (key === keys.deeperSupportBooked) values.set(`${key}:row`, String(rowNumber));
+      keyed.set(key, { text: writtenText(row.getCell(REFLECTIONS_LAYOUT.valueColumn).value), row: rowNumber });
       return;
     }
     const assessmentText = cellText(row.getCell(REFLECTIONS_LAYOUT.caseAssessmentColumn).value);
@@ -98,28 +99,29 @@ export async function parseHrWorkbookReflections(data: Buffer, fileLabel: string
     });
   });
 
-  const deeperSupportText = values.get(keys.deeperSupportBooked) ?? '';
+  const value = (key: string): string => keyed.get(key)?.text ?? '';
+  const deeperSupportText = value(keys.deeperSupportBooked);
   const deeperSupport = deeperSupportText === '' ? undefined : matchLabel(deeperSupportText, YES_NO_LABELS);
   if (deeperSupportText !== '' && deeperSupport === undefined) {
-    const line = Number(values.get(`${keys.deeperSupportBooked}:row`));
+    const line = keyed.get(keys.deeperSupportBooked)?.row ?? 0;
     problems.push({ file: fileLabel, line, field: DEEPER_SUPPORT_FIELD, message: 'okänt värde, välj Ja eller Nej', value: deeperSupportText });
   }
   for (const required of [keys.period, keys.managerEmail]) {
-    if (!values.get(required)) {
+    if (value(required) === '') {
       problems.push({ file: fileLabel, line: 0, field: 'Reflektioner', message: `uppgiften ${required === keys.period ? 'Period' : 'E-post'} saknas` });
     }
   }
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0) throw new InputError(problems.sort((a, b) => a.line - b.line));
 
-  const hrSpecialist = values.get(keys.hrSpecialist) ?? '';
+  const hrSpecialist = value(keys.hrSpecialist);
   return {
-    period: values.get(keys.period) ?? '',
-    managerName: values.get(keys.managerName) ?? '',
-    managerEmail: values.get(keys.managerEmail) ?? '',
+    period: value(keys.period),
+    managerName: value(keys.managerName),
+    managerEmail: value(keys.managerEmail),
     hrSpecialist: hrSpecialist === '' || hrSpecialist === '–' ? null : hrSpecialist,
-    overall: values.get(keys.overall) ?? '',
-    risks: values.get(keys.risks) ?? '',
-    needs: values.get(keys.needs) ?? '',
+    overall: value(keys.overall),
+    risks: value(keys.risks),
+    needs: value(keys.needs),
     deeperSupportBooked: deeperSupport === undefined ? null : deeperSupport === 'yes',
     cases,
   };

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds.js';
+import { HR_SHEET_NAMES, REFLECTIONS_LAYOUT, renderHrWorkbook } from '../../src/render/hrWorkbook.js';
+import type { CellModel, RowModel, SheetModel, WorkbookModel } from '../../src/render/workbookModel.js';
+import { CASES, HOSTILE_NAME, hrWorkbookInput } from './hrWorkbookInput.js';
+
+function sheet(model: WorkbookModel, name: string): SheetModel {
+  const found = model.sheets.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+function row(model: SheetModel, rowNumber: number): RowModel {
+  const found = model.rows[rowNumber - 1];
+  if (!found) throw new Error(`no row ${rowNumber} in ${model.name}`);
+  return found;
+}
+
+/** The cell's content as a comparable value: text, number, 'date:YYYY-MM-DD', '' for blank, null for none. */
+function content(cell: CellModel | null | undefined): string | number | null {
+  if (!cell) return null;
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'number':
+      return cell.value;
+    case 'date':
+      return `date:${cell.date}`;
+    case 'blank':
+      return '';
+  }
+}
+
+function rowContents(model: SheetModel, rowNumber: number): (string | number | null)[] {
+  return row(model, rowNumber).cells.map(content);
+}
+
+function findRow(model: SheetModel, firstCell: string): RowModel {
+  const found = model.rows.find((candidate) => content(candidate.cells[0]) === firstCell);
+  if (!found) throw new Error(`no row starting with ${firstCell}`);
+  return found;
+}
+
+function allTexts(model: WorkbookModel): string[] {
+  return model.sheets.flatMap((s) => s.rows.flatMap((r) => r.cells.flatMap((c) => (c?.kind === 'text' ? [c.text] : []))));
+}
+
+describe('renderHrWorkbook', () => {
+  const model = renderHrWorkbook(hrWorkbookInput());
+
+  it('has the five sheets in order, the list sheet hidden, and valid short names', () => {
+    expect(model.sheets.map((s) => [s.name, s.state])).toEqual([
+      ['Översikt', 'visible'],
+      ['Ärenden', 'visible'],
+      ['Upprepad korttidsfrånvaro', 'visible'],
+      ['Reflektioner', 'visible'],
+      ['Listor', 'hidden'],
+    ]);
+    for (const s of model.sheets) {
+      expect(s.name.length).toBeLessThanOrEqual(31);
+      expect(s.name).not.toMatch(/[[\]:*?/\\']/);
+    }
+    expect(model.title).toBe('HR:s förberedelse vid rehabiliteringsuppföljning – 2027-vår');
+    expect(model.title).not.toContain('Anna');
+    expect(model.created).toBe('2027-02-10');
+  });
+
+  it('shows the period, manager, data window and as-of on Översikt', () => {
+    const overview = sheet(model, HR_SHEET_NAMES.overview);
+    expect(content(row(overview, 1).cells[0])).toBe('HR:s förberedelse vid rehabiliteringsuppföljning – 2027-vår');
+    expect(rowContents(overview, 2)).toEqual(['Enhetschef', 'Anna Berg']);
+    expect(rowContents(overview, 3)).toEqual(['HR-specialist', 'Karin Holm']);
+    expect(rowContents(overview, 4)).toEqual(['Dataperiod', '2026-08-01 – 2027-01-31']);
+    expect(rowContents(overview, 5)).toEqual(['Jämförelseperiod', '2026-02-01 – 2026-07-31']);
+    expect(rowContents(overview, 6)).toEqual(['Uppgifter per', 'date:2027-02-10']);
+    expect(overview.printTitleRows).toEqual({ from: 1, to: 1 });
+  });
+
+  it('lists the units by name, then the administration, with change and difference in pp', () => {
+    const overview = sheet(model, HR_SHEET_NAMES.overview);
+    const header = overview.rows.findIndex((r) => r.style === 'header') + 1;
+    expect(rowContents(overview, header)).toEqual([
+      'Enhet', 'Anställda', 'Korttid %', 'Långtid %', 'Totalt %', 'Föregående period %', 'Förändring (pe)', 'Skillnad mot förvaltningen (pe)', 'Avviker',
+    ]);
+    // Solrosen: change 9.5 − 7 = 2.5, difference 3.5 → deviates. Lärkan: change 5 − 4 = 1, difference −1.
+    expect(rowContents(overview, header + 1)).toEqual(['Daglig verksamhet Solrosen', 20, 3.25, 6.25, 9.5, 7, 2.5, 3.5, 'Ja']);
+    expect(row(overview, header + 1).cells[8]).toMatchObject({ status: 'gap' });
+    expect(rowContents(overview, header + 2)).toEqual(['Gruppbostad Lärkan', 20, 2, 3, 5, 4, 1, -1, 'Nej']);
+    expect(row(overview, header + 2).cells[8]).not.toHaveProperty('status');
+    // Administration: change 6 − 6.5 = −0.5.
+    expect(rowContents(overview, header + 3)).toEqual(['Förvaltningen för funktionsstöd', 900, 2, 4, 6, 6.5, -0.5, '–', '–']);
+    expect(row(overview, header + 3).style).toBe('total');
+    expect(row(overview, header + 1).cells[6]).toMatchObject({ kind: 'number', format: 'signedDecimal1' });
+    expect(row(overview, header + 1).cells[2]).toMatchObject({ kind: 'number', format: 'decimal1' });
+    expect(content(row(overview, header + 4).cells[0])).toContain('minst 2,0 pe högre');
+  });
+
+  it('shows a dash for a rate without exposure and notes suppressed units', () => {
+    const input = hrWorkbookInput();
+    const [first, second] = input.units;
+    const model2 = renderHrWorkbook({
+      ...input,
+      units: [{ ...first!, totalPct: null, diffPp: null, previousTotalPct: null, suppressed: true }, second!],
+    });
+    const overview = sheet(model2, HR_SHEET_NAMES.overview);
+    expect(content(findRow(overview, 'Daglig verksamhet Solrosen').cells[4])).toBe('–');
+    expect(content(findRow(overview, 'Daglig verksamhet Solrosen').cells[6])).toBe('–');
+    expect(allTexts(model2)).toContain('Enheter med färre än 5 anställda markeras inte som avvikande.');
+    expect(allTexts(model)).not.toContain('Enheter med färre än 5 anställda markeras inte som avvikande.');
+  });
+
+  it('summarises the cases: counts per assessment, gaps per check, deeper support', () => {
+    const overview = sheet(model, HR_SHEET_NAMES.overview);
+    const value = (label: string) => content(findRow(overview, label).cells[1]);
+    expect(value('Öppna ärenden')).toBe(4);
+    expect(value('Bedrivs systematiskt')).toBe(1); // C-101
+    expect(value('Delvis systematiskt')).toBe(2); // C-102, C-104
+    expect(value('Behöver stöd')).toBe(1); // C-103
+    expect(value('Brister: giltigt läkarintyg')).toBe(1);
+    expect(value('Brister: genomfört hälsosamtal')).toBe(2);
+    expect(value('Brister: plan för återgång i arbete')).toBe(1);
+    expect(value('Brister: löpande dokumentation och aktivitet')).toBe(2);
+    expect(value('Brister totalt')).toBe(6);
+    expect(value('Fördjupat stöd bör erbjudas')).toBe('Nej');
+    expect(value('Upprepad korttidsfrånvaro (anställningar)')).toBe(1);
+
+    const withSupport = renderHrWorkbook(hrWorkbookInput({ caseSummary: { ...hrWorkbookInput().caseSummary!, deeperSupport: true } }));
+    const supportCell = findRow(sheet(withSupport, HR_SHEET_NAMES.overview), 'Fördjupat stöd bör erbjudas').cells[1];
+    expect(supportCell).toEqual({ kind: 'text', text: 'Ja', status: 'gap' });
+
+    const none = renderHrWorkbook(hrWorkbookInput({ cases: [], caseSummary: null, repeatedShortTerm: [] }));
+    const noneOverview = sheet(none, HR_SHEET_NAMES.overview);
+    expect(content(findRow(noneOverview, 'Öppna ärenden').cells[1])).toBe(0);
+    expect(content(findRow(noneOverview, 'Brister totalt').cells[1])).toBe(0);
+    expect(content(findRow(noneOverview, 'Fördjupat stöd bör erbjudas').cells[1])).toBe('Nej');
+  });
+
+  it('has one row per case with status words, status codes, dates and milestone', () => {
+    const cases = sheet(model, HR_SHEET_NAMES.cases);
+    expect(rowContents(cases, 3)).toEqual([
+      'Ärende', 'Medarbetare', 'Enhet', 'Ärendetyp', 'Öppnat', 'Sjukperiod från', 'Dag i perioden',
+      'Läkarintyg', 'Intyg t.o.m.', 'Hälsosamtal', 'Hälsosamtal datum',
+      'Plan för återgång', 'Plan upprättad', 'Plan reviderad', 'Plan uppföljning',
+      'Dokumentation och aktivitet', 'Senaste dokumentation', 'Nästa aktivitet',
+      'Brister', 'Bedömning', 'Nästa milstolpe', 'Milstolpe datum', 'HR:s anteckningar', 'Förslag på fortsatt arbete',
+    ]);
+    // Sorted by unit, then case: Solrosen (C-102) before Lärkan (C-101, C-103, C-104).
+    expect(cases.rows.slice(3).map((r) => content(r.cells[0]))).toEqual(['C-102', 'C-101', 'C-103', 'C-104']);
+
+    expect(rowContents(cases, 6)).toEqual([
+      'C-103', 'Maria Öberg', 'Gruppbostad Lärkan', 'Långtidsfrånvaro', 'date:2026-11-02', 'date:2026-07-26', 200,
+      'Har gått ut', 'date:2027-01-31', 'Äldre än 12 månader', 'date:2025-09-01',
+      'Saknas', '', '', '',
+      'Ingen dokumentation senaste 30 dagarna', 'date:2026-12-01', '',
+      4, 'Behöver stöd', 'Dag 365', 'date:2027-07-25', '', '',
+    ]);
+    const statuses = (r: RowModel) => r.cells.map((c) => (c && 'status' in c ? (c.status ?? null) : null));
+    expect(statuses(row(cases, 6))).toEqual([
+      null, null, null, null, null, null, null, 'gap', null, 'gap', null, 'gap', null, null, null, 'gap', null, null, 'gap', 'gap', null, null, null, null,
+    ]);
+    // C-102: certificate expiring (yellow), health talk missing (red), plan not applicable (grey), activity ok (green).
+    expect(statuses(row(cases, 4)).filter((s) => s !== null)).toEqual(['warning', 'gap', 'not_applicable', 'ok', 'gap', 'warning']);
+    expect(content(row(cases, 4).cells[1])).toBe(HOSTILE_NAME);
+    // C-104 has no current period: day, period start and milestone are empty.
+    expect(rowContents(cases, 7).slice(5, 7)).toEqual(['', '']);
+    expect(rowContents(cases, 7).slice(20, 22)).toEqual(['', '']);
+  });
+
+  it('sets filter, frozen header and print titles on the case table', () => {
+    const cases = sheet(model, HR_SHEET_NAMES.cases);
+    expect(cases.autoFilter).toEqual({ fromRow: 3, fromColumn: 1, toRow: 7, toColumn: 24 });
+    expect(cases.frozen).toEqual({ rows: 3, columns: 2 });
+    expect(cases.printTitleRows).toEqual({ from: 3, to: 3 });
+    expect(cases.columns).toHaveLength(24);
+    expect(cases.columns.slice(22).every((c) => c.wrap)).toBe(true);
+  });
+
+  it('says so when there is no open case', () => {
+    const empty = sheet(renderHrWorkbook(hrWorkbookInput({ cases: [], caseSummary: null })), HR_SHEET_NAMES.cases);
+    expect(rowContents(empty, 4)).toEqual(['Inga öppna rehabärenden.']);
+    expect(empty.autoFilter).toEqual({ fromRow: 3, fromColumn: 1, toRow: 4, toColumn: 24 });
+  });
+
+  it('lists repeated short-term absence with the threshold period in the header', () => {
+    const repeated = sheet(model, HR_SHEET_NAMES.repeatedShortTerm);
+    expect(rowContents(repeated, 3)).toEqual(['Medarbetare', 'Enhet', 'Antal sjukperioder', 'Sjätte periodens start', 'Ärende', 'Iakttagelse', 'HR:s anteckningar']);
+    expect(rowContents(repeated, 4)).toEqual(['Johan Ek', 'Gruppbostad Lärkan', 7, 'date:2026-10-05', '–', 'Inget öppet rehabärende', '']);
+    expect(content(row(repeated, 2).cells[0])).toBe('Anställningar med minst 6 sjukperioder som började under de 12 månader som slutar 2027-01-31.');
+
+    const eight = sheet(renderHrWorkbook(hrWorkbookInput({ thresholds: { ...DEFAULT_THRESHOLDS, repeatedShortTermPeriods: 8 } })), HR_SHEET_NAMES.repeatedShortTerm);
+    expect(content(row(eight, 3).cells[3])).toBe('Åttonde periodens start');
+  });
+
+  it('lays out Reflektioner for the reader: marker, keys, drop-downs from the list sheet', () => {
+    const reflections = sheet(model, HR_SHEET_NAMES.reflections);
+    expect(content(row(reflections, 1).cells[0])).toBe(REFLECTIONS_LAYOUT.marker);
+    expect(reflections.columns[0]).toMatchObject({ hidden: true });
+    const keyed = (key: string) => reflections.rows.findIndex((r) => content(r.cells[0]) === key) + 1;
+    expect(rowContents(reflections, keyed('period')).slice(1)).toEqual(['Period', '2027-vår']);
+    expect(rowContents(reflections, keyed('manager_email')).slice(1)).toEqual(['E-post', 'anna.berg@example.se']);
+    expect(content(row(reflections, keyed('overall')).cells[1])).toBe('Övergripande reflektioner');
+    expect(content(row(reflections, keyed('risks')).cells[1])).toBe('Risker');
+    expect(content(row(reflections, keyed('needs')).cells[1])).toBe('Behov');
+    const caseRows = ['C-102', 'C-101', 'C-103', 'C-104'].map((id) => keyed(`case:${id}`));
+    expect(caseRows).toEqual([13, 14, 15, 16]);
+    expect(rowContents(reflections, 12).slice(1)).toEqual(['Ärende', 'Medarbetare', 'Enhet', 'Bedömning inför mötet', 'HR:s bedömning efter mötet', 'Kommentar']);
+
+    const lists = sheet(model, HR_SHEET_NAMES.lists);
+    const listColumn = (column: number, from: number, to: number) =>
+      lists.rows.slice(from - 1, to).map((r) => content(r.cells[column - 1]));
+    const [deeperSupport, assessments] = reflections.validations ?? [];
+    expect(deeperSupport?.range).toEqual({ fromRow: keyed('deeper_support_booked'), fromColumn: 3, toRow: keyed('deeper_support_booked'), toColumn: 3 });
+    expect(deeperSupport?.source.sheet).toBe('Listor');
+    const yesNo = deeperSupport!.source.range;
+    expect(listColumn(yesNo.fromColumn, yesNo.fromRow, yesNo.toRow)).toEqual(['Ja', 'Nej']);
+    expect(assessments?.range).toEqual({ fromRow: 13, fromColumn: 6, toRow: 16, toColumn: 6 });
+    const choices = assessments!.source.range;
+    expect(listColumn(choices.fromColumn, choices.fromRow, choices.toRow)).toEqual([
+      'Bedrivs systematiskt', 'Delvis systematiskt', 'Behöver stöd', 'Fördjupat stöd erbjudet',
+    ]);
+    expect(reflections.merges).toEqual([7, 8, 9].map((r) => ({ fromRow: r, fromColumn: 3, toRow: r, toColumn: 7 })));
+  });
+
+  it('has no drop-down for cases when there are none', () => {
+    const reflections = sheet(renderHrWorkbook(hrWorkbookInput({ cases: [], caseSummary: null })), HR_SHEET_NAMES.reflections);
+    expect(reflections.validations).toHaveLength(1);
+    expect(reflections.rows.some((r) => content(r.cells[1]) === 'Inga öppna rehabärenden.')).toBe(true);
+  });
+
+  it('writes no personnummer and names only the manager, the HR specialist and the employees', () => {
+    const texts = allTexts(model).join('\n');
+    expect(texts).not.toMatch(/\b(\d{2})?\d{6}[-+]?\d{4}\b/);
+    for (const evaluation of CASES) expect(texts).toContain(evaluation.employeeName);
+  });
+});
