@@ -26,7 +26,7 @@ export interface SickPeriod {
 export interface SickPeriodOptions {
   /** At most this many calendar days without sick leave between two segments merge them. */
   relapseGapDays: number;
-  /** Ongoing segments (no tom) run to this date; segments starting after it are left out. */
+  /** Ongoing segments (no tom) run to this date; an ongoing segment starting after it is left out (closed ones are kept whole). */
   asOf: IsoDate;
 }
 
