@@ -1,13 +1,11 @@
 // The program: builds the commander program and maps errors to exit codes (SPEC §5).
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, EXIT, InputError, OutputError } from '../errors.js';
 import { writeMessage } from '../write/output.js';
 import { registerCalendar } from './calendar.js';
 import { registerCommands } from './commands.js';
+import { VERSION } from './version.js';
 
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-export const VERSION = packageJson.version;
 
 /** Commander speaks English; these are its usage errors in Swedish. */
 const COMMANDER_MESSAGES: Record<string, (detail: string) => string> = {
