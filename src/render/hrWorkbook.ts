@@ -410,7 +410,8 @@ function reflectionsSheet(input: HrWorkbookInput): SheetModel {
   const rowOfKey = (rowKey: string): number => 1 + rows.findIndex((row) => row.cells[0]?.kind === 'text' && row.cells[0].text === rowKey);
   const freeTextRows = [keys.overall, keys.risks, keys.needs].map(rowOfKey);
   const deeperSupportRow = rowOfKey(keys.deeperSupportBooked);
-  const caseFirstRow = rows.length + 1;
+  const caseHeaderRow = rows.length;
+  const caseFirstRow = caseHeaderRow + 1;
   if (cases.length === 0) rows.push({ style: 'body', cells: [null, text('Inga öppna rehabärenden.')] });
   for (const evaluation of cases) {
     rows.push({
@@ -447,11 +448,11 @@ function reflectionsSheet(input: HrWorkbookInput): SheetModel {
   return {
     name: HR_SHEET_NAMES.reflections,
     state: 'visible',
-    columns: [{ width: 4, hidden: true }, { width: 26, wrap: true }, { width: 22, wrap: true }, { width: 20, wrap: true }, { width: 20, wrap: true }, { width: 26 }, { width: 50, wrap: true }],
+    columns: [{ width: 4, hidden: true }, { width: 26, wrap: true }, { width: 22, wrap: true }, { width: 20, wrap: true }, { width: 22, wrap: true }, { width: 26 }, { width: 50, wrap: true }],
     rows,
     merges: freeTextRows.map((row) => ({ fromRow: row, fromColumn: REFLECTIONS_LAYOUT.valueColumn, toRow: row, toColumn: 7 })),
     validations,
-    printTitleRows: { from: 1, to: 1 },
+    printTitleRows: { from: caseHeaderRow, to: caseHeaderRow },
   };
 }
 

@@ -129,9 +129,9 @@ function applyStyle(cell: ExcelJS.Cell, row: RowModel, model: CellModel, wrap: b
   }
 }
 
-/** Lines a text needs in a column when wrapped word by word (a rough Calibri estimate: a width unit holds about one letter). */
+/** Lines a text needs in a column when wrapped word by word (a rough Calibri estimate: a width unit is one digit, letters average a little narrower). */
 function wrappedLines(text: string, width: number, fontSize: number, bold: boolean): number {
-  const perLine = Math.max(1, Math.floor((width * 1.05 * 11) / fontSize / (bold ? 1.05 : 1)));
+  const perLine = Math.max(1, Math.floor((width * 1.12 * 11) / fontSize / (bold ? 1.07 : 1)));
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;

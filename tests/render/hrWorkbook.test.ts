@@ -219,6 +219,8 @@ describe('renderHrWorkbook', () => {
       'Bedrivs systematiskt', 'Delvis systematiskt', 'Behöver stöd', 'Fördjupat stöd erbjudet',
     ]);
     expect(reflections.merges).toEqual([7, 8, 9].map((r) => ({ fromRow: r, fromColumn: 3, toRow: r, toColumn: 7 })));
+    // Printed over several pages, the case table's header repeats.
+    expect(reflections.printTitleRows).toEqual({ from: 12, to: 12 });
   });
 
   it('has no drop-down for cases when there are none', () => {
