@@ -191,3 +191,76 @@ export function managementUnits(): { units: UnitFigures[]; allUnits: UnitFigures
   ];
   return { units, allUnits: [...units, operation, ...otherUnits], operation };
 }
+
+/** Every XML part of a .pptx as text, by part name. */
+export async function unzipXml(pptx: Buffer): Promise<Map<string, string>> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(pptx);
+  const parts = new Map<string, string>();
+  for (const entry of Object.values(zip.files)) {
+    if (!entry.dir && /\.(xml|rels)$/.test(entry.name)) parts.set(entry.name, await entry.async('string'));
+  }
+  return parts;
+}
+
+/** Part names of a .pptx, XML or not. */
+export async function partNames(pptx: Buffer): Promise<string[]> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(pptx);
+  return Object.values(zip.files).filter((entry) => !entry.dir).map((entry) => entry.name);
+}
+
+/** What PowerPoint would "repair": chart axis ids without an axis, overrides for missing parts, parts without a content type. */
+export async function packageProblems(pptx: Buffer): Promise<string[]> {
+  const xml = await unzipXml(pptx);
+  const names = await partNames(pptx);
+  const problems: string[] = [];
+  for (const [name, chart] of xml) {
+    if (!/^ppt\/charts\/chart\d+\.xml$/.test(name)) continue;
+    const axes = new Set([...chart.matchAll(/<c:(?:catAx|valAx|dateAx|serAx)>\s*<c:axId val="(\d+)"/g)].map((match) => match[1]));
+    for (const match of chart.matchAll(/<c:axId val="(\d+)"/g)) if (!axes.has(match[1])) problems.push(`${name}: axId ${match[1]} has no axis`);
+  }
+  const contentTypes = xml.get('[Content_Types].xml') ?? '';
+  const overrides = [...contentTypes.matchAll(/<Override PartName="\/([^"]+)"/g)].map((match) => match[1]!);
+  const defaults = new Set([...contentTypes.matchAll(/<Default Extension="([^"]+)"/g)].map((match) => match[1]!.toLowerCase()));
+  for (const part of overrides) if (!names.includes(part)) problems.push(`Override for missing part ${part}`);
+  for (const part of names) {
+    if (part === '[Content_Types].xml') continue;
+    const extension = part.split('.').pop()!.toLowerCase();
+    if (!overrides.includes(part) && !defaults.has(extension)) problems.push(`no content type for ${part}`);
+    if (/^ppt\/(slides|charts|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(part) && !overrides.includes(part)) problems.push(`no Override for ${part}`);
+  }
+  return problems;
+}
+
+/** Slide XML in slide order (slide1.xml, slide2.xml, …). */
+export function slidesInOrder(xml: Map<string, string>): string[] {
+  return [...xml.keys()]
+    .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]))
+    .map((name) => xml.get(name)!);
+}
+
+/** The visible text runs of one slide's XML, joined. */
+export function slideText(slideXml: string): string {
+  return [...slideXml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]).join(' ');
+}
+
+export function isHidden(slideXml: string): boolean {
+  return /<p:sld\b[^>]*\sshow="0"/.test(slideXml);
+}
+
+/** Series of a chart part: name → values by point index (missing points absent). */
+export function chartSeries(chartXml: string): { name: string; categories: string[]; values: (number | null)[] }[] {
+  return [...chartXml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((match) => {
+    const ser = match[1]!;
+    const name = /<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(ser)?.[1] ?? '';
+    const cat = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(ser)?.[1] ?? '';
+    const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(ser)?.[1] ?? '';
+    const categories = [...cat.matchAll(/<c:pt idx="\d+"><c:v>([^<]*)<\/c:v>/g)].map((point) => point[1]!);
+    const count = Number(/<c:ptCount val="(\d+)"/.exec(val)?.[1] ?? 0);
+    const values: (number | null)[] = Array.from({ length: count }, () => null);
+    for (const point of val.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v>/g)) values[Number(point[1])] = Number(point[2]);
+    return { name, categories, values };
+  });
+}
