@@ -36,8 +36,10 @@ import {
 } from './labels.js';
 
 export const HR_DECK_TITLE = 'HR:s förberedelse vid rehabiliteringsuppföljning';
-/** Rows of the case table per slide: 8 rows of wrapped status texts fill a 16:9 slide at 13 pt. */
-export const CASE_ROWS_PER_SLIDE = 8;
+/** Rows of the case table per slide: 7 rows of two- or three-line cells fill a 16:9 slide at 13 pt. */
+export const CASE_ROWS_PER_SLIDE = 7;
+/** Unit lines per trend chart (plus the administration's): more turn the chart into a tangle. */
+const TREND_UNITS_PER_SLIDE = 5;
 const FINDING_ROWS_PER_SLIDE = 10;
 
 export interface HrDeckInput {
@@ -76,7 +78,7 @@ export function buildHrDeck(input: HrDeckInput): DeckModel {
   const slides: SlideModel[] = [
     titleSlide(input),
     ...figureSlides(input),
-    trendSlide(input),
+    ...trendSlides(input),
     overviewSlide(input),
     ...caseSlides(input.cases),
     ...repeatedShortTermSlides(input.repeatedShortTerm),
@@ -140,24 +142,32 @@ function figureSlides(input: HrDeckInput): SlideModel[] {
   return [chartSlide, ...paginateTable(tableSlide, 12)];
 }
 
-function trendSlide(input: HrDeckInput): SlideModel {
+function trendSlides(input: HrDeckInput): SlideModel[] {
   const months = input.trend.months;
-  const units = input.units.map((unit) => ({ name: unit.name, values: monthlyTotals(months, input.trend.units[`${unit.level}:${unit.id}`]) }));
-  return {
-    kind: 'lineChart',
-    title: 'Sjukfrånvaro månad för månad, senaste 12 månaderna',
-    chart: {
-      categories: months.map(monthLabel),
-      series: [...units, { name: ADMINISTRATION_LABEL, values: monthlyTotals(months, input.trend.administration) }],
-      valueAxisTitle: PERCENT_AXIS,
-      categoryAxisTitle: 'Månad',
-      colors: [...units.map((_, index) => UNIT_LINE_COLORS[index % UNIT_LINE_COLORS.length]!), ADMINISTRATION_COLOR],
-    },
-    note: 'Total sjukfrånvaro (kort- och långtid) per månad.',
-  };
+  const title = 'Sjukfrånvaro månad för månad, senaste 12 månaderna';
+  const administration = { name: ADMINISTRATION_LABEL, values: monthlyTotals(months, input.trend.administration) };
+  const pages: SlideModel[] = [];
+  for (let start = 0; start === 0 || start < input.units.length; start += TREND_UNITS_PER_SLIDE) {
+    const units = input.units
+      .slice(start, start + TREND_UNITS_PER_SLIDE)
+      .map((unit) => ({ name: unit.name, values: monthlyTotals(months, input.trend.units[`${unit.level}:${unit.id}`]) }));
+    pages.push({
+      kind: 'lineChart',
+      title: start === 0 ? title : `${title} (forts.)`,
+      chart: {
+        categories: months.map(monthLabel),
+        series: [...units, administration],
+        valueAxisTitle: PERCENT_AXIS,
+        categoryAxisTitle: 'Månad',
+        colors: [...units.map((_, index) => UNIT_LINE_COLORS[index % UNIT_LINE_COLORS.length]!), ADMINISTRATION_COLOR],
+      },
+      note: 'Total sjukfrånvaro (kort- och långtid) per månad.',
+    });
+  }
+  return pages;
 }
 
-const UNIT_LINE_COLORS = ['2E75B6', 'ED7D31', '548235', 'BF9000', '7030A0', 'C00000', '00B0F0', '833C0B'];
+const UNIT_LINE_COLORS = ['2E75B6', 'ED7D31', '548235', '7030A0', 'C00000'];
 
 function overviewSlide(input: HrDeckInput): SlideModel {
   const { summary, cases } = input;
@@ -191,17 +201,18 @@ function overviewSlide(input: HrDeckInput): SlideModel {
   };
 }
 
+// Widths chosen so the longest status texts ("Ingen dokumentation senaste 30 dagarna") take two lines at 13 pt.
 const CASE_COLUMNS: TableColumn[] = [
-  { header: 'Ärende', width: 0.9, align: 'left' },
-  { header: 'Medarbetare', width: 1.55, align: 'left' },
-  { header: 'Enhet', width: 1.55, align: 'left' },
-  { header: 'Dag', width: 0.55, align: 'right' },
-  { header: 'Läkarintyg', width: 1.2, align: 'left' },
-  { header: 'Hälsosamtal', width: 1.25, align: 'left' },
+  { header: 'Ärende', width: 0.8, align: 'left' },
+  { header: 'Medarbetare', width: 1.5, align: 'left' },
+  { header: 'Enhet', width: 1.6, align: 'left' },
+  { header: 'Dag', width: 0.5, align: 'right' },
+  { header: 'Läkarintyg', width: 1.1, align: 'left' },
+  { header: 'Hälsosamtal', width: 1.2, align: 'left' },
   { header: 'Plan', width: 0.95, align: 'left' },
-  { header: 'Aktivitet', width: 1.5, align: 'left' },
-  { header: 'Bedömning', width: 1.4, align: 'left' },
-  { header: 'Nästa milstolpe', width: 1.75, align: 'left' },
+  { header: 'Aktivitet', width: 1.9, align: 'left' },
+  { header: 'Bedömning', width: 1.35, align: 'left' },
+  { header: 'Nästa milstolpe', width: 1.45, align: 'left' },
 ];
 
 /** Cases needing support first, so the slides open with what the meeting must take up. */

@@ -83,6 +83,16 @@ describe('buildHrDeck (model)', () => {
     expect((calm.slides.find((slide) => slide.title === 'Översikt över rehabiliteringsärendena') as TableSlide).highlight).toBeUndefined();
   });
 
+  it('splits the trend into charts of five units, each with the administration', () => {
+    const base = hrDeckInput();
+    const units = Array.from({ length: 7 }, (_, index) => ({ ...base.units[0]!, id: `U${index}`, name: `Enhet ${index}` }));
+    const trends = buildHrDeck({ ...base, units }).slides.filter((slide) => slide.kind === 'lineChart');
+    expect(trends.map((slide) => [slide.title, slide.kind === 'lineChart' ? slide.chart.series.map((series) => series.name) : []])).toEqual([
+      ['Sjukfrånvaro månad för månad, senaste 12 månaderna', ['Enhet 0', 'Enhet 1', 'Enhet 2', 'Enhet 3', 'Enhet 4', 'Förvaltningen']],
+      ['Sjukfrånvaro månad för månad, senaste 12 månaderna (forts.)', ['Enhet 5', 'Enhet 6', 'Förvaltningen']],
+    ]);
+  });
+
   it('says so when there are no cases and no repeated short-term absence', () => {
     const empty = buildHrDeck(hrDeckInput({ cases: [], summary: summaryOf([]), repeatedShortTerm: [] }));
     const texts = empty.slides.filter((slide) => slide.kind === 'bullets').map((slide) => (slide.kind === 'bullets' ? slide.paragraphs[0]!.text : ''));
