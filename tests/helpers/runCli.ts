@@ -1,8 +1,12 @@
 // Runs the real CLI (TypeScript sources through tsx) in a child process, as a user or a scheduled job would.
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// Resolved from the project, so the CLI can run in any working folder (e.g. one without a config file).
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface CliResult {
   status: number | null;
@@ -11,7 +15,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}src/cli/index.ts`, ...args], {
+  const result = spawnSync(process.execPath, ['--import', TSX_LOADER, `${PROJECT_ROOT}src/cli/index.ts`, ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },

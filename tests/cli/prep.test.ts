@@ -1,0 +1,305 @@
+// rehab prep end to end, as an HR specialist and a scheduled job run it: on generated exports it has never seen,
+// every file read back by an independent reader and compared with `rehab stats` / `rehab cases`.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateExport, meetingsCsv } from '../../fixtures/generator.js';
+import { CERTIFICATE_LABELS, HEALTH_TALK_LABELS } from '../../src/render/labels.js';
+import { convertToPdf, documentText, listFiles, parseEml, pdfPageCount, pdfText, zipXml } from '../helpers/documents.js';
+import { runCli } from '../helpers/runCli.js';
+
+const AS_OF = '2027-08-20'; // autumn round: window 2027-02-01..2027-07-31, folder 2027-höst
+const PERIOD = '2027-höst';
+
+interface StatsUnit {
+  level: string; id: string; name: string; parent: string; employees: number;
+  shortPct: number | null; longPct: number | null; totalPct: number | null; suppressed: boolean;
+}
+interface StatsJson { administration: { name: string; shortPct: number; longPct: number; totalPct: number }; units: StatsUnit[] }
+interface CaseJson { caseId: string; manager: string; dayNumber: number | null; checks: Record<string, string>; gaps: number }
+
+let work: string;
+let data: string;
+let configPath: string;
+let meetingsPath: string;
+let out: string;
+let run: ReturnType<typeof runCli>;
+let runFolder: string;
+let stats: StatsJson;
+let cases: CaseJson[];
+let employees: { name: string; personnummer: string }[];
+let managerNames: string[];
+
+function writeExport(folder: string, seed: number, employments: number): { config: object; managers: { namn: string; epost: string }[] } {
+  const generated = generateExport({ seed, employments, asOf: AS_OF });
+  mkdirSync(folder, { recursive: true });
+  for (const [name, bytes] of Object.entries(generated.files)) writeFileSync(join(folder, name), bytes);
+  return { config: generated.config, managers: generated.unitManagers };
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'rehab-prep-'));
+  data = join(work, 'export');
+  const { config, managers } = writeExport(data, 4711, 220);
+  configPath = join(work, 'rehab.config.json');
+  writeFileSync(configPath, JSON.stringify(config));
+  meetingsPath = join(work, 'moten.csv');
+  writeFileSync(meetingsPath, meetingsCsv(managers, '2027-08-23', 4711));
+  out = join(work, 'ut');
+  run = runCli(['prep', '--data', data, '--out', out, '--config', configPath, '--as-of', AS_OF, '--meetings', meetingsPath]);
+  runFolder = join(out, PERIOD);
+  stats = JSON.parse(runCli(['stats', '--data', data, '--config', configPath, '--as-of', AS_OF, '--format', 'json']).stdout) as StatsJson;
+  cases = (JSON.parse(runCli(['cases', '--data', data, '--config', configPath, '--as-of', AS_OF, '--format', 'json']).stdout) as { cases: CaseJson[] }).cases;
+  const rows = parse(readFileSync(join(data, 'anstallda.csv')), { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
+  employees = rows.map((row) => ({ name: row['namn']!, personnummer: row['personnummer']! }));
+  managerNames = [...new Set(rows.map((row) => row['chef_namn']!))];
+}, 300_000);
+
+describe('rehab prep on exports it has never seen', () => {
+  it('succeeds and writes one folder named after the period, nothing else', () => {
+    expect(run.stderr).toContain(`Underlag för ${PERIOD}`);
+    expect(run.status).toBe(0);
+    expect(readdirSync(out)).toEqual([PERIOD]);
+    expect(statSync(runFolder).mode & 0o777).toBe(0o700);
+  });
+
+  it('writes a workbook, a deck, a mail and a meeting request per manager, and a leadership deck per verksamhet', () => {
+    const files = listFiles(runFolder);
+    const managerFolders = new Set(files.filter((file) => file.startsWith('Chefer/')).map((file) => file.split('/')[1]));
+    // Managers: those of the enheter with figures (latest row) and those of open cases.
+    const expectedManagers = new Set([...cases.map((c) => c.manager.toLowerCase())]);
+    expect(managerFolders.size).toBeGreaterThanOrEqual(expectedManagers.size);
+    for (const folder of managerFolders) {
+      const inFolder = files.filter((file) => file.startsWith(`Chefer/${folder}/`)).map((file) => file.split('/')[2]).sort();
+      expect(inFolder).toEqual([
+        'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx',
+        'Alt 2 – HR-förberedelse vid rehabiliteringsuppföljning.pptx',
+        'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml',
+        'Mötesbokning.ics',
+      ]);
+    }
+    const operations = stats.units.filter((unit) => unit.level === 'verksamhet').map((unit) => unit.id).sort();
+    const decks = files.filter((file) => file.startsWith('Ledningsgrupp/')).sort();
+    expect(decks).toEqual(operations.map((operation) => `Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – ${operation}.pptx`).sort());
+    for (const file of files) expect(statSync(join(runFolder, file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes a manifest that lists every output with its hash and carries no names', () => {
+    const manifestText = readFileSync(join(runFolder, 'manifest.json'), 'utf8');
+    const manifest = JSON.parse(manifestText) as { asOf: string; period: string; window: object; outputs: { path: string; sha256: string }[]; inputs: { file: string; sha256: string }[] };
+    expect(manifest.asOf).toBe(AS_OF);
+    expect(manifest.period).toBe(PERIOD);
+    expect(manifest.window).toEqual({ from: '2027-02-01', to: '2027-07-31' });
+    expect(manifest.outputs.map((output) => output.path).sort()).toEqual(listFiles(runFolder).filter((file) => file !== 'manifest.json').sort());
+    for (const output of manifest.outputs) {
+      expect(createHash('sha256').update(readFileSync(join(runFolder, output.path))).digest('hex')).toBe(output.sha256);
+    }
+    const input = manifest.inputs.find((entry) => entry.file === 'sjukfranvaro.csv')!;
+    expect(input.sha256).toBe(createHash('sha256').update(readFileSync(join(data, 'sjukfranvaro.csv'))).digest('hex'));
+    for (const person of [...employees.map((e) => e.name), ...managerNames]) expect(manifestText).not.toContain(person);
+  });
+
+  it('never writes a personnummer, in any file', async () => {
+    const numbers = employees.map((e) => e.personnummer).filter(Boolean);
+    expect(numbers.length).toBeGreaterThan(100);
+    for (const file of listFiles(runFolder)) {
+      const text = await documentText(join(runFolder, file));
+      const raw = readFileSync(join(runFolder, file), 'latin1');
+      for (const number of numbers) {
+        const digits = number.replace(/\D/g, '');
+        expect(text.includes(number) || text.includes(digits) || raw.includes(number), `${number} in ${file}`).toBe(false);
+      }
+    }
+  });
+
+  it("puts the same figures as rehab stats in each manager's workbook", async () => {
+    let compared = 0;
+    for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(runFolder, 'Chefer', folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx'));
+      const sheet = workbook.getWorksheet('Översikt')!;
+      let inTable = false;
+      sheet.eachRow((row) => {
+        const first = row.getCell(1).value;
+        if (first === 'Enhet') return void (inTable = true);
+        // The table ends at the first row without a head count (the notes below it).
+        if (!inTable || typeof first !== 'string' || typeof row.getCell(2).value !== 'number') return void (inTable = false);
+        const expected = first === stats.administration.name ? stats.administration : stats.units.find((unit) => unit.level === 'enhet' && unit.name === first);
+        expect(expected, `unit ${first}`).toBeDefined();
+        for (const [column, key] of [[3, 'shortPct'], [4, 'longPct'], [5, 'totalPct']] as const) {
+          const value = row.getCell(column).value;
+          const figure = expected![key];
+          if (figure === null) expect(value).toBe('–');
+          else expect(value as number).toBeCloseTo(figure, 9);
+        }
+        compared += 1;
+      });
+    }
+    expect(compared).toBeGreaterThan(readdirSync(join(runFolder, 'Chefer')).length);
+  });
+
+  it("lists exactly the manager's open cases, with the checks of rehab cases", async () => {
+    let compared = 0;
+    for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
+      const mail = parseEml(join(runFolder, 'Chefer', folder, 'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml'));
+      const managerEmail = mail.to[1].toLowerCase();
+      const expected = cases.filter((c) => c.manager.toLowerCase() === managerEmail);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(runFolder, 'Chefer', folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx'));
+      const sheet = workbook.getWorksheet('Ärenden')!;
+      const headerRow = [...Array(sheet.rowCount).keys()].map((index) => sheet.getRow(index + 1)).find((row) => row.getCell(1).value === 'Ärende')!;
+      const column = (header: string): number => (headerRow.values as unknown[]).indexOf(header);
+      const found = new Map<string, ExcelJS.Row>();
+      sheet.eachRow((row) => {
+        if (row.number > headerRow.number && typeof row.getCell(1).value === 'string') found.set(row.getCell(1).value as string, row);
+      });
+      if (expected.length === 0) {
+        expect([...found.keys()]).toEqual(['Inga öppna rehabärenden.']);
+        continue;
+      }
+      expect([...found.keys()].sort()).toEqual(expected.map((c) => c.caseId).sort());
+      for (const rehabCase of expected) {
+        const row = found.get(rehabCase.caseId)!;
+        const day = row.getCell(column('Dag i perioden')).value;
+        expect(day === null || day === '' ? null : day).toBe(rehabCase.dayNumber);
+        expect(row.getCell(column('Läkarintyg')).value).toBe(CERTIFICATE_LABELS[rehabCase.checks['certificate'] as keyof typeof CERTIFICATE_LABELS]);
+        expect(row.getCell(column('Hälsosamtal')).value).toBe(HEALTH_TALK_LABELS[rehabCase.checks['healthTalk'] as keyof typeof HEALTH_TALK_LABELS]);
+        expect(row.getCell(column('Brister')).value).toBe(rehabCase.gaps);
+        compared += 1;
+      }
+    }
+    expect(compared).toBe(cases.length);
+  });
+
+  it('leadership decks hide the other season, show no person and no suppressed unit', async () => {
+    const suppressed = stats.units.filter((unit) => unit.level === 'enhet' && unit.suppressed);
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const deck of readdirSync(join(runFolder, 'Ledningsgrupp'))) {
+      const parts = await zipXml(join(runFolder, 'Ledningsgrupp', deck));
+      const slides = [...parts.entries()].filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map(([, xml]) => xml);
+      const spring = slides.filter((xml) => xml.includes('Inför sommaren'));
+      const autumn = slides.filter((xml) => xml.includes('Inför hösten'));
+      expect(spring).toHaveLength(1);
+      expect(autumn).toHaveLength(1);
+      expect(spring[0]).toMatch(/<p:sld [^>]*show="0"/);
+      expect(autumn[0]).not.toMatch(/<p:sld [^>]*show="0"/);
+      const text = [...parts.values()].join('\n');
+      for (const person of [...employees.map((e) => e.name), ...managerNames]) expect(text, `${person} in ${deck}`).not.toContain(person);
+      for (const unit of suppressed) expect(text, `${unit.name} in ${deck}`).not.toContain(`>${unit.name}<`);
+    }
+  });
+
+  it('writes Bilaga 1 as an Outlook draft from the HR specialist, with å/ä/ö intact', () => {
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as { hrSpecialister: { namn: string; epost: string }[] };
+    for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
+      const mail = parseEml(join(runFolder, 'Chefer', folder, 'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml'));
+      expect(mail.subject).toBe('Inbjudan till rehabiliteringsuppföljning hösten 2027');
+      expect(mail.unsent).toBe('1');
+      expect(mail.defects).toBe(0);
+      expect(config.hrSpecialister.map((hr) => hr.epost)).toContain(mail.from[1]);
+      const text = mail.parts.find((part) => part.type === 'text/plain')!.content!;
+      expect(text).toContain('Som en del av förvaltningens arbete för att minska sjukfrånvaron och främja en hållbar arbetsförmåga');
+      expect(mail.parts.map((part) => part.type)).toContain('text/html');
+      const ics = readFileSync(join(runFolder, 'Chefer', folder, 'Mötesbokning.ics'), 'utf8');
+      expect(ics).toContain('METHOD:REQUEST');
+      expect(ics.replace(/\r\n /g, '').toLowerCase()).toContain(`mailto:${mail.to[1].toLowerCase()}`);
+    }
+  });
+
+  it('every kind of document opens in LibreOffice', () => {
+    const folder = readdirSync(join(runFolder, 'Chefer')).sort()[0]!;
+    const files = [
+      join(runFolder, 'Chefer', folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx'),
+      join(runFolder, 'Chefer', folder, 'Alt 2 – HR-förberedelse vid rehabiliteringsuppföljning.pptx'),
+      join(runFolder, 'Ledningsgrupp', readdirSync(join(runFolder, 'Ledningsgrupp')).sort()[0]!),
+    ];
+    const pdfs = convertToPdf(files);
+    expect([...pdfs.keys()]).toEqual(files);
+    for (const pdf of pdfs.values()) expect(pdfPageCount(pdf)).toBeGreaterThan(1);
+    expect(pdfText(pdfs.get(files[0]!)!)).toContain('Sjukfrånvaro per enhet jämfört med förvaltningen');
+    expect(pdfText(pdfs.get(files[2]!)!)).toContain('Rehabiliteringsuppföljning till ledningsgrupp');
+  }, 300_000);
+
+  it('refuses to overwrite the period folder (exit 4) and leaves it as it was', () => {
+    const before = readFileSync(join(runFolder, 'manifest.json'), 'utf8');
+    const again = runCli(['prep', '--data', data, '--out', out, '--config', configPath, '--as-of', AS_OF]);
+    expect(again.status).toBe(4);
+    expect(again.stderr).toContain('finns redan');
+    expect(readFileSync(join(runFolder, 'manifest.json'), 'utf8')).toBe(before);
+    expect(readdirSync(out)).toEqual([PERIOD]);
+  });
+});
+
+describe('rehab prep on bad input and options', () => {
+  it('writes nothing and exits 3 with file, line and field when the data are invalid', () => {
+    const broken = join(work, 'trasig');
+    writeExport(broken, 99, 40);
+    const lines = readFileSync(join(broken, 'sjukfranvaro.csv'), 'utf8').split('\n');
+    lines[3] = lines[3]!.replace(/;\d+(\r?)$/, ';150$1');
+    writeFileSync(join(broken, 'sjukfranvaro.csv'), lines.join('\n'));
+    const target = join(work, 'ut-trasig');
+    const result = runCli(['prep', '--data', broken, '--out', target, '--as-of', AS_OF]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('sjukfranvaro.csv:4: omfattning:');
+    expect(result.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('runs without a config file and says what it used instead', () => {
+    const bare = mkdtempSync(join(tmpdir(), 'rehab-bare-'));
+    const result = runCli(['prep', '--data', data, '--out', 'ut', '--as-of', AS_OF], { cwd: bare });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('Ingen konfigurationsfil');
+    const folder = readdirSync(join(bare, 'ut', PERIOD, 'Chefer'))[0]!;
+    const mail = parseEml(join(bare, 'ut', PERIOD, 'Chefer', folder, 'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml'));
+    expect(mail.parts.find((part) => part.type === 'text/plain')!.content).toContain('Din HR-specialist');
+  });
+
+  it('--chef and --json: one manager, a machine-readable summary without names', () => {
+    const manager = cases[0]!.manager;
+    const target = join(work, 'ut-chef');
+    const result = runCli(['prep', '--data', data, '--out', target, '--config', configPath, '--as-of', AS_OF, '--chef', manager.toUpperCase(), '--json']);
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout) as { managers: number; openCases: number; outputs: string[] };
+    expect(summary.managers).toBe(1);
+    expect(summary.openCases).toBe(cases.filter((c) => c.manager.toLowerCase() === manager.toLowerCase()).length);
+    expect(readdirSync(join(target, PERIOD, 'Chefer'))).toHaveLength(1);
+    for (const person of managerNames) expect(result.stdout).not.toContain(person);
+  });
+
+  it('--chef with an unknown address is a usage error (exit 2)', () => {
+    const result = runCli(['prep', '--data', data, '--out', join(work, 'ut-x'), '--as-of', AS_OF, '--chef', 'ingen@example.se']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--chef');
+    expect(existsSync(join(work, 'ut-x'))).toBe(false);
+  });
+
+  it('neutralises a hostile name so no spreadsheet runs it as a formula', async () => {
+    const hostile = join(work, 'fientlig');
+    writeExport(hostile, 4711, 220);
+    const caseRows = parse(readFileSync(join(hostile, 'rehabarenden.csv')), { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
+    const target = cases[0]!;
+    const employmentId = caseRows.find((row) => row['arende_id'] === target.caseId)!['anstallnings_id']!;
+    const staff = readFileSync(join(hostile, 'anstallda.csv'), 'utf8').split('\n');
+    const evil = '=HYPERLINK("http://example.invalid","Klicka")';
+    const patched = staff.map((line) => (line.startsWith(`${employmentId};`) ? line.replace(/^([^;]*);[^;]*;/, `$1;"${evil.replace(/"/g, '""')}";`) : line));
+    writeFileSync(join(hostile, 'anstallda.csv'), patched.join('\n'));
+    const outDir = join(work, 'ut-fientlig');
+    const result = runCli(['prep', '--data', hostile, '--out', outDir, '--as-of', AS_OF, '--chef', target.manager]);
+    expect(result.status).toBe(0);
+    const folder = readdirSync(join(outDir, PERIOD, 'Chefer'))[0]!;
+    const workbookPath = join(outDir, PERIOD, 'Chefer', folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx');
+    const parts = await zipXml(workbookPath);
+    const sheets = [...parts.entries()].filter(([name]) => name.startsWith('xl/worksheets/')).map(([, xml]) => xml).join('');
+    expect(sheets).not.toContain('<f>');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(workbookPath);
+    const texts: string[] = [];
+    workbook.getWorksheet('Ärenden')!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value))));
+    expect(texts).toContain(`'${evil}`);
+  });
+});

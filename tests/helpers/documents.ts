@@ -1,0 +1,89 @@
+// Independent readers for the documents prep writes: the zip's XML, exceljs, Python's email package, LibreOffice.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import JSZip from 'jszip';
+
+/** Every file under a folder, relative paths with '/'. */
+export function listFiles(root: string, prefix = ''): string[] {
+  return readdirSync(join(root, prefix)).flatMap((name) => {
+    const relativePath = prefix ? `${prefix}/${name}` : name;
+    return statSync(join(root, relativePath)).isDirectory() ? listFiles(root, relativePath) : [relativePath];
+  });
+}
+
+/** The text of every XML part of an .xlsx or .pptx. */
+export async function zipXml(path: string): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const parts = new Map<string, string>();
+  for (const name of Object.keys(zip.files)) {
+    if (/\.(xml|rels)$/.test(name)) parts.set(name, await zip.file(name)!.async('string'));
+  }
+  return parts;
+}
+
+/** All text a user could read in a document or mail, as one string (XML parts, or the decoded mail). */
+export async function documentText(path: string): Promise<string> {
+  if (/\.(xlsx|pptx)$/.test(path)) return [...(await zipXml(path)).values()].join('\n');
+  if (path.endsWith('.eml')) {
+    const parsed = parseEml(path);
+    return [parsed.subject, parsed.to.join(' '), parsed.from.join(' '), ...parsed.parts.map((part) => part.content ?? '')].join('\n');
+  }
+  return readFileSync(path, 'utf8');
+}
+
+const PARSE_EML = `
+import email, email.policy, json, sys
+with open(sys.argv[1], 'rb') as handle:
+    message = email.message_from_bytes(handle.read(), policy=email.policy.default)
+parts = []
+for part in message.walk():
+    if part.is_multipart():
+        continue
+    content = part.get_content()
+    parts.append({'type': part.get_content_type(), 'content': content if isinstance(content, str) else content.decode('utf-8')})
+to, sender = message['to'].addresses[0], message['from'].addresses[0]
+print(json.dumps({'subject': message['subject'], 'to': [to.display_name, to.addr_spec], 'from': [sender.display_name, sender.addr_spec],
+                  'unsent': message['x-unsent'], 'defects': len(message.defects), 'parts': parts}))
+`;
+
+export interface ParsedEml {
+  subject: string;
+  to: [string, string];
+  from: [string, string];
+  unsent: string | null;
+  defects: number;
+  parts: { type: string; content?: string }[];
+}
+
+export function parseEml(path: string): ParsedEml {
+  const result = spawnSync('python3', ['-c', PARSE_EML, path], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`python3 could not parse ${path}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as ParsedEml;
+}
+
+/** Converts documents to PDF with LibreOffice headless (it exits 0 even on failure: the PDFs are checked). */
+export function convertToPdf(files: string[]): Map<string, string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'rehab-pdf-'));
+  const profile = mkdtempSync(join(tmpdir(), 'rehab-lo-'));
+  spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...files], {
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  const pdfs = new Map<string, string>();
+  for (const file of files) {
+    const pdf = join(outDir, basename(file).replace(/\.[^.]+$/, '.pdf'));
+    if (existsSync(pdf)) pdfs.set(file, pdf);
+  }
+  return pdfs;
+}
+
+export function pdfPageCount(pdf: string): number {
+  const result = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(result.stdout)?.[1] ?? 0);
+}
+
+export function pdfText(pdf: string): string {
+  return spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+}
