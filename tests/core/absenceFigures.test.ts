@@ -296,25 +296,3 @@ describe('repeated short-term absence', () => {
     ]);
   });
 });
-
-describe('performance', () => {
-  it('20 000 employments × 10 segments over two years in a few seconds', () => {
-    const rows: EmploymentRow[] = [];
-    const segments: SickSegment[] = [];
-    for (let index = 0; index < 20_000; index += 1) {
-      const id = `P${index}`;
-      const unitId = `U${index % 400}`;
-      rows.push(employment(id, { unitId, operation: `V${index % 40}`, department: `A${index % 8}`, validFrom: '2024-06-01', validTo: '2026-04-30', employmentRate: 75 }));
-      rows.push(employment(id, { unitId, operation: `V${index % 40}`, department: `A${index % 8}`, validFrom: '2026-05-01' }));
-      for (let spell = 0; spell < 10; spell += 1) {
-        const start = 20_000 + 70 * spell + (index % 50); // day numbers from 2024-10-04
-        segments.push(segment(id, new Date(start * 86_400_000).toISOString().slice(0, 10), new Date((start + (index % 7) + 1) * 86_400_000).toISOString().slice(0, 10), 100));
-      }
-    }
-    const started = performance.now();
-    const result = report(rows, segments);
-    const elapsedMs = performance.now() - started;
-    expect(result.administration.employees).toBe(20_000);
-    expect(elapsedMs).toBeLessThan(6_000); // about 1.2 s alone; headroom for a shared machine
-  });
-});
