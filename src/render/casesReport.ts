@@ -2,6 +2,7 @@
 import type { IsoDate } from '../core/calendarDate.js';
 import type { CaseChecklistReport, CaseChecks, CaseEvaluation, CheckName, ManagerCaseSummary, RepeatedShortTermFindingCode } from '../core/caseChecklist.js';
 import { neutralizeCellText } from './cellText.js';
+import { excelCsv } from './excelCsv.js';
 import {
   ACTIVITY_LABELS,
   ASSESSMENT_LABELS,
@@ -194,11 +195,6 @@ export function casesText(report: CaseChecklistReport): string {
   return lines.join('\n');
 }
 
-function csvCell(text: string): string {
-  const safe = neutralizeCellText(text);
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export const CASES_CSV_HEADERS = [
   'Ärende',
   'Anställning',
@@ -237,5 +233,5 @@ export function casesCsv(report: CaseChecklistReport): string {
       evaluation.nextMilestone?.date ?? '',
     ];
   });
-  return `\uFEFF${[[...CASES_CSV_HEADERS], ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return excelCsv([[...CASES_CSV_HEADERS], ...rows.map((row) => row.map(neutralizeCellText))]);
 }

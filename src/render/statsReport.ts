@@ -2,10 +2,11 @@
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
 import type { AbsenceReport, MonthlyRate, RepeatedShortTermAbsence, StatutoryFigure, UnitFigures, UnitLevel } from '../core/absenceFigures.js';
 import type { Thresholds } from '../core/thresholds.js';
-import type { DataWarning, DataWarningCode } from '../core/types.js';
+import type { DataWarning } from '../core/types.js';
 import { neutralizeCellText } from './cellText.js';
 import { MONTH_NAMES, STATUTORY_GROUP_LABELS, UNIT_LEVEL_LABELS, YES_NO_LABELS } from './labels.js';
-import { warningMessage } from './validateReport.js';
+import { sortWarnings, warningMessage, warningsJson, type WarningJson } from './dataWarnings.js';
+import { excelCsv } from './excelCsv.js';
 
 export type LevelFilter = UnitLevel | 'all';
 
@@ -38,15 +39,6 @@ export interface AdministrationJson {
   previousTotalPct: number | null;
 }
 
-export interface WarningJson {
-  code: DataWarningCode;
-  file: string;
-  line: number;
-  message: string;
-  days?: number;
-  value?: number;
-}
-
 export interface StatsJson {
   asOf: IsoDate;
   window: DateRange;
@@ -66,10 +58,6 @@ export function filterUnits(units: readonly UnitFigures[], level: LevelFilter): 
 /** Warning lines for the terminal (stderr): `fil:rad: text`. */
 export function warningLines(warnings: readonly DataWarning[]): string[] {
   return sortWarnings(warnings).map((warning) => `Varning: ${warning.file}:${warning.line}: ${warningMessage(warning)}`);
-}
-
-function sortWarnings(warnings: readonly DataWarning[]): DataWarning[] {
-  return [...warnings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
 function rateKeys(figures: AbsenceReport['administration'] | UnitFigures): Omit<AdministrationJson, 'name'> {
@@ -101,14 +89,7 @@ export function statsJson(report: AbsenceReport, warnings: readonly DataWarning[
       deviates: unit.deviates,
       suppressed: unit.suppressed,
     })),
-    warnings: sortWarnings(warnings).map((warning) => ({
-      code: warning.code,
-      file: warning.file,
-      line: warning.line,
-      message: warningMessage(warning),
-      ...(warning.days !== undefined ? { days: warning.days } : {}),
-      ...(warning.value !== undefined ? { value: warning.value } : {}),
-    })),
+    warnings: warningsJson(warnings),
     previousWindow: { from: report.previousWindow.from, to: report.previousWindow.to },
     trend: {
       months: [...report.trend.months],
@@ -244,10 +225,6 @@ export function statsTable(report: AbsenceReport, thresholds: Thresholds, level:
   return lines.join('\n');
 }
 
-function csvCell(text: string): string {
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Text from the data is neutralised; numbers we format ourselves are not (a negative diff must stay a number in Excel). */
 function csvText(text: string): string {
   return neutralizeCellText(text);
@@ -301,5 +278,5 @@ export function statsCsv(report: AbsenceReport, thresholds: Thresholds, level: L
       unit.suppressed ? YES_NO_LABELS.yes : YES_NO_LABELS.no,
     ]),
   ];
-  return `\uFEFF${[statsCsvHeaders(thresholds), ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return excelCsv([statsCsvHeaders(thresholds), ...rows]);
 }

@@ -1,18 +1,12 @@
 // rehab validate: what was read, as JSON (stable shape) or a Swedish summary.
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
-import type { DataWarning, DataWarningCode } from '../core/types.js';
+import type { DataWarning } from '../core/types.js';
 import type { Delimiter, DetectedEncoding } from '../input/csvFile.js';
 import type { InputFileName, ReadDatasetResult } from '../input/readDataset.js';
-import { DELIMITER_LABELS, ENCODING_LABELS, WARNING_LABELS } from './labels.js';
+import { warningsJson, type WarningJson } from './dataWarnings.js';
+import { DELIMITER_LABELS, ENCODING_LABELS } from './labels.js';
 
-export interface ValidateWarning {
-  code: DataWarningCode;
-  file: string;
-  line: number;
-  message: string;
-  days?: number;
-  value?: number;
-}
+export type ValidateWarning = WarningJson;
 
 export interface ValidateReport {
   files: Partial<Record<InputFileName, { rows: number; encoding: DetectedEncoding; delimiter: Delimiter }>>;
@@ -27,33 +21,19 @@ export interface ValidateReport {
   warnings: ValidateWarning[];
 }
 
-export function warningMessage(warning: DataWarning): string {
-  const label = WARNING_LABELS[warning.code];
-  if (warning.code === 'sick_day_without_employment') return `${label}: ${warning.days} ${warning.days === 1 ? 'dag' : 'dagar'}`;
-  return `${label}: ${warning.value} %`;
-}
-
 export function validateReport(read: ReadDatasetResult, asOf: IsoDate, dateRange: DateRange | null, warnings: DataWarning[]): ValidateReport {
   const { dataset } = read;
   const files: ValidateReport['files'] = {};
   for (const [name, report] of Object.entries(read.files) as [InputFileName, NonNullable<ReadDatasetResult['files'][InputFileName]>][]) {
     files[name] = { rows: report.rows, encoding: report.encoding, delimiter: report.delimiter };
   }
-  const sorted = [...warnings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return {
     files,
     employments: new Set(dataset.employments.map((row) => row.employmentId)).size,
     units: new Set(dataset.employments.map((row) => row.unitId)).size,
     openCases: read.files['rehabarenden.csv'] ? dataset.cases.filter((rehabCase) => rehabCase.status === 'oppet' && rehabCase.openedDate <= asOf).length : null,
     dateRange,
-    warnings: sorted.map((warning) => ({
-      code: warning.code,
-      file: warning.file,
-      line: warning.line,
-      message: warningMessage(warning),
-      ...(warning.days !== undefined ? { days: warning.days } : {}),
-      ...(warning.value !== undefined ? { value: warning.value } : {}),
-    })),
+    warnings: warningsJson(warnings),
   };
 }
 
