@@ -147,9 +147,14 @@ export function readDataset(dataDir: string, options: ReadDatasetOptions): ReadD
 
   if (problems.length > 0) throw new InputError(sortProblems(problems));
 
-  const warnings: DataWarning[] = sickSegments
-    .filter((segment) => !USUAL_EXTENTS.has(segment.extent))
-    .map((segment) => ({ code: 'unusual_extent', file: 'sjukfranvaro.csv', line: segment.line, value: segment.extent }));
+  const warnings: DataWarning[] = [
+    ...(employmentFile?.rows ?? [])
+      .filter(({ value }) => value.personnummer === false)
+      .map(({ line }): DataWarning => ({ code: 'invalid_personnummer', file: 'anstallda.csv', line })),
+    ...sickSegments
+      .filter((segment) => !USUAL_EXTENTS.has(segment.extent))
+      .map((segment): DataWarning => ({ code: 'unusual_extent', file: 'sjukfranvaro.csv', line: segment.line, value: segment.extent })),
+  ];
 
   const files: ReadDatasetResult['files'] = {};
   if (employmentFile) files['anstallda.csv'] = employmentFile.report;

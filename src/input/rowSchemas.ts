@@ -57,17 +57,22 @@ const birthYear = (text: string): CellResult<number> => {
   return /^\d{4}$/.test(text) && year >= 1900 && year <= 2100 ? { ok: true, value: year } : { ok: false, message: 'ange ett fyrsiffrigt år mellan 1900 och 2100' };
 };
 
-/** 10 or 12 digits with an optional - or +, and the Luhn check digit. Never echoed anywhere. */
-const personalNumber = (text: string): CellResult<true> => {
+/**
+ * 10 or 12 digits with an optional - or +, and the Luhn check digit → true; anything else → false.
+ * Never an error: the tool does not use the field, and a reserve number must not stop a run. Never echoed anywhere.
+ */
+const personalNumber = (text: string): CellResult<boolean> => ({ ok: true, value: isValidPersonalNumber(text) });
+
+function isValidPersonalNumber(text: string): boolean {
   const match = /^(?:\d{2})?(\d{6})[-+]?(\d{4})$/.exec(text);
-  if (!match) return { ok: false, message: 'ogiltigt personnummer' };
+  if (!match) return false;
   const digits = `${match[1]}${match[2]}`.split('').map(Number);
   const sum = digits.reduce((total, digit, index) => {
     const weighted = index % 2 === 0 ? digit * 2 : digit;
     return total + (weighted > 9 ? weighted - 9 : weighted);
   }, 0);
-  return sum % 10 === 0 ? { ok: true, value: true } : { ok: false, message: 'ogiltigt personnummer (fel kontrollsiffra)' };
-};
+  return sum % 10 === 0;
+}
 
 /** Accepts the code, any case, with or without å/ä/ö, spaces or `_`. */
 function choice<T extends string>(codes: Record<string, T>, message: string) {

@@ -105,6 +105,7 @@ export const STATUTORY_GROUP_LABELS: Record<StatutoryGroup, string> = {
 export const WARNING_LABELS: Record<DataWarningCode, string> = {
   sick_day_without_employment: 'sjukdagar utan giltig anställning (räknas inte)',
   unusual_extent: 'ovanlig omfattning (annat än 25, 50, 75 eller 100 %)',
+  invalid_personnummer: 'personnumret har fel form eller kontrollsiffra (värdet visas inte och används inte)',
 };
 
 /** HR's own assessment after the follow-up meeting (drop-down in the HR workbook; read back by `aggregate`). */

@@ -300,12 +300,14 @@ describe('readDataset: problems, one line each as fil:rad: fält: fel (värde)',
     ]);
   });
 
-  it('never shows a personnummer, not even an invalid one', () => {
+  it('warns about an invalid personnummer without its value and reads the row', () => {
     // 19121212-1213: the check digit should be 2
-    const dir = tempDataset({ 'anstallda.csv': employmentWith(2, '19121212-1213') });
-    expect(problemLines(dir)).toEqual(['anstallda.csv:2: personnummer: ogiltigt personnummer (fel kontrollsiffra) (dolt)']);
-    const malformed = tempDataset({ 'anstallda.csv': employmentWith(2, '1912-12121213') });
-    expect(problemLines(malformed)).toEqual(['anstallda.csv:2: personnummer: ogiltigt personnummer (dolt)']);
+    const wrongDigit = readDataset(tempDataset({ 'anstallda.csv': employmentWith(2, '19121212-1213') }), options());
+    expect(wrongDigit.warnings).toEqual([{ code: 'invalid_personnummer', file: 'anstallda.csv', line: 2 }]);
+    expect(wrongDigit.dataset.employments).toEqual(EMPLOYMENTS);
+    const malformed = readDataset(tempDataset({ 'anstallda.csv': employmentWith(2, '1912-12121213') }), options());
+    expect(malformed.warnings).toEqual([{ code: 'invalid_personnummer', file: 'anstallda.csv', line: 2 }]);
+    expect(JSON.stringify(malformed)).not.toContain('1213');
   });
 
   it('accepts a personnummer with 10 digits and no dash', () => {
