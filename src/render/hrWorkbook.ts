@@ -255,7 +255,7 @@ interface CaseColumn {
 
 // Compact widths (10 pt text): 24 columns have to fit one landscape A4 page across.
 const CASE_COLUMNS: CaseColumn[] = [
-  { header: 'Ärende', width: 9, cell: (c) => text(c.caseId) },
+  { header: 'Ärende', width: 11, cell: (c) => text(c.caseId) },
   { header: 'Medarbetare', width: 16, wrap: true, cell: (c) => text(c.employeeName) },
   { header: 'Enhet', width: 16, wrap: true, cell: (c) => text(c.unitName) },
   { header: 'Ärendetyp', width: 13, wrap: true, cell: (c) => text(CASE_TYPE_LABELS[c.caseType]) },

@@ -44,7 +44,7 @@ export function prepSummaryText(summary: PrepSummary): string {
     `  Upprepad korttid:     ${summary.repeatedShortTermFindings} anställningar att uppmärksamma`,
     `  Filer:                ${summary.files.workbooks} arbetsböcker (Alt. 1), ${summary.files.managerDecks} bildspel (Alt. 2), ${summary.files.managementDecks} bildspel till ledningsgrupp, ${summary.files.mails} inbjudningar${summary.files.meetingRequests > 0 ? `, ${summary.files.meetingRequests} mötesbokningar` : ''}, manifest`,
   ];
-  if (summary.warnings > 0) lines.push(`  Varningar i data:     ${summary.warnings} (se rehab validate)`);
+  if (summary.warnings > 0) lines.push(`  Varningar i data:     ${summary.warnings} som rör dataperioden (rehab validate visar dem)`);
   if (summary.configFile === null) {
     lines.push('Ingen konfigurationsfil hittades: inbjudningarna har "Din HR-specialist" som avsändare och förvaltningens namn tas från data. Se README om rehab.config.json.');
   } else if (summary.hrSpecialistsConfigured === 0) {

@@ -271,6 +271,29 @@ describe('rehab prep on bad input and options', () => {
     for (const person of managerNames) expect(result.stdout).not.toContain(person);
   });
 
+  it('gives the same result on a Windows-1252, comma-separated export with other headers in another order', () => {
+    const generated = generateExport({ seed: 4711, employments: 220, asOf: AS_OF, encoding: 'windows-1252', delimiter: ',' });
+    const other = join(work, 'annan-export');
+    mkdirSync(other);
+    for (const [name, bytes] of Object.entries(generated.files)) {
+      // Upper-case headers, reversed column order: the reader matches headers, not positions.
+      const rows = parse(bytes, { delimiter: ',', encoding: 'latin1', relax_quotes: true }) as string[][];
+      const reordered = rows.map((row, index) => (index === 0 ? row.map((header) => header.toUpperCase().replace(/_/g, ' ')) : row).reverse());
+      const text = reordered.map((row) => row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n');
+      writeFileSync(join(other, name), Buffer.from(text, 'latin1'));
+    }
+    expect(readFileSync(join(other, 'anstallda.csv'), 'latin1').split('\r\n')[0]).toContain('ANSTALLNINGS ID');
+    const target = join(work, 'ut-annan');
+    const result = runCli(['prep', '--data', other, '--out', target, '--config', configPath, '--as-of', AS_OF, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout) as { managers: number; openCases: number; gaps: number };
+    const original = JSON.parse(readFileSync(join(runFolder, 'manifest.json'), 'utf8')) as { counts: { managers: number; openCases: number } };
+    expect(summary.managers).toBe(original.counts.managers);
+    expect(summary.openCases).toBe(original.counts.openCases);
+    expect(readdirSync(join(target, PERIOD, 'Chefer')).sort()).toEqual(readdirSync(join(runFolder, 'Chefer')).sort());
+  });
+
   it('--chef with an unknown address is a usage error (exit 2)', () => {
     const result = runCli(['prep', '--data', data, '--out', join(work, 'ut-x'), '--as-of', AS_OF, '--chef', 'ingen@example.se']);
     expect(result.status).toBe(2);
