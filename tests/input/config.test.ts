@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds.js';
+import { ConfigError } from '../../src/errors.js';
+import { loadConfig, parseConfig } from '../../src/input/config.js';
+import { runCli } from '../helpers/runCli.js';
+
+function configError(input: unknown): ConfigError {
+  try {
+    parseConfig(input, 'rehab.config.json');
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('no ConfigError');
+}
+
+describe('config file (rehab.config.json)', () => {
+  it('without a file: SPEC defaults, no people', () => {
+    const config = loadConfig(undefined, mkdtempSync(join(tmpdir(), 'rehab-cfg-')));
+    expect(config.source).toBeNull();
+    expect(config.thresholds).toEqual(DEFAULT_THRESHOLDS);
+    expect(config.thresholds.minGroupSize).toBe(5);
+    expect(config.hrSpecialists).toEqual([]);
+    expect(config.processLeader).toBeNull();
+  });
+
+  it('maps the Swedish keys onto the thresholds, people and header aliases', () => {
+    const config = parseConfig(
+      {
+        forvaltning: 'Förvaltningen för funktionsstöd',
+        processledare: { namn: 'Pia Processledare', epost: 'pia@exempel.se' },
+        hrSpecialister: [{ namn: 'Hanna HR', epost: 'hanna@exempel.se', verksamheter: ['Daglig verksamhet'] }, { namn: 'Ivar HR', epost: 'ivar@exempel.se' }],
+        minstaGruppstorlek: 7,
+        troskelvarden: { avvikelseProcentenheter: 1.5, upprepadKorttidPerioder: 5, planMaxAlderDagar: 60 },
+        kolumner: { anstallda: { anstallnings_id: 'Anst.nr', enhet: ['Enhetsnamn', 'Kostnadsställe'] } },
+      },
+      'rehab.config.json',
+    );
+    expect(config.administrationName).toBe('Förvaltningen för funktionsstöd');
+    expect(config.processLeader).toEqual({ name: 'Pia Processledare', email: 'pia@exempel.se' });
+    expect(config.hrSpecialists).toEqual([
+      { name: 'Hanna HR', email: 'hanna@exempel.se', operations: ['Daglig verksamhet'] },
+      { name: 'Ivar HR', email: 'ivar@exempel.se', operations: [] },
+    ]);
+    expect(config.thresholds).toEqual({ ...DEFAULT_THRESHOLDS, minGroupSize: 7, deviationPp: 1.5, repeatedShortTermPeriods: 5, planMaxAgeDays: 60 });
+    expect(config.headerAliases.anstallda).toEqual({ anstallnings_id: ['Anst.nr'], enhet: ['Enhetsnamn', 'Kostnadsställe'] });
+    expect(config.headerAliases.sjukfranvaro).toEqual({});
+  });
+
+  it('names the key of an unknown key or a wrong type', () => {
+    expect(configError({ okand: 1 }).message).toBe('rehab.config.json: okand: okänd nyckel');
+    expect(configError({ troskelvarden: { korttidsgrans: 14 } }).message).toBe('rehab.config.json: troskelvarden.korttidsgrans: okänd nyckel');
+    expect(configError({ troskelvarden: { korttidMaxDag: 'fjorton' } }).key).toBe('troskelvarden.korttidMaxDag');
+    expect(configError({ hrSpecialister: [{ namn: 'A', epost: 'inte-en-adress' }] }).key).toBe('hrSpecialister.0.epost');
+    expect(configError({ troskelvarden: { fordjupatStodAndel: 2 } }).key).toBe('troskelvarden.fordjupatStodAndel');
+  });
+
+  it('a broken config file stops a command with exit 2 and a Swedish message', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rehab-cfg-'));
+    writeFileSync(join(folder, 'fel.json'), JSON.stringify({ minstaGruppstorlek: 'fem' }));
+    writeFileSync(join(folder, 'trasig.json'), '{ "forvaltning": ');
+    const wrongType = runCli(['validate', '--data', 'fixtures/scenarios/utf8-bom', '--config', join(folder, 'fel.json')]);
+    expect(wrongType.status).toBe(2);
+    expect(wrongType.stderr).toContain('minstaGruppstorlek:');
+    const broken = runCli(['validate', '--data', 'fixtures/scenarios/utf8-bom', '--config', join(folder, 'trasig.json')]);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('ogiltig JSON');
+    const missing = runCli(['validate', '--data', 'fixtures/scenarios/utf8-bom', '--config', join(folder, 'finns-inte.json')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('kan inte läsas');
+  });
+
+  it('reads rehab.config.json from the working folder when --config is not given', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rehab-cfg-'));
+    writeFileSync(join(folder, 'rehab.config.json'), JSON.stringify({ forvaltning: 'Testförvaltningen' }));
+    const config = loadConfig(undefined, folder);
+    expect(config.source).toBe('rehab.config.json');
+    expect(config.administrationName).toBe('Testförvaltningen');
+  });
+});
