@@ -294,6 +294,34 @@ describe('rehab prep on bad input and options', () => {
     expect(readdirSync(join(target, PERIOD, 'Chefer')).sort()).toEqual(readdirSync(join(runFolder, 'Chefer')).sort());
   });
 
+  it('--templates overrides a mail template and the yearly slide texts; a broken template stops the run before writing', async () => {
+    const templates = join(work, 'egna-mallar');
+    mkdirSync(join(templates, 'mail'), { recursive: true });
+    mkdirSync(join(templates, 'ledningsgrupp'), { recursive: true });
+    writeFileSync(join(templates, 'mail', 'bilaga1.subject.hbs'), 'Dags för rehabiliteringsuppföljning {{period.namn}} – {{chef.namn}}');
+    writeFileSync(join(templates, 'ledningsgrupp', '01-tema.md'), '---\ntermin: båda\ntitel: "Årets tema: Återgång i arbete efter lång sjukskrivning"\ntyp: tema\n---\n- Tidig kontakt\n');
+    const manager = cases[0]!.manager;
+    const target = join(work, 'ut-mallar');
+    const result = runCli(['prep', '--data', data, '--out', target, '--config', configPath, '--as-of', AS_OF, '--chef', manager, '--templates', templates]);
+    expect(result.status).toBe(0);
+    const folder = readdirSync(join(target, PERIOD, 'Chefer'))[0]!;
+    const mail = parseEml(join(target, PERIOD, 'Chefer', folder, 'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml'));
+    expect(mail.subject).toBe(`Dags för rehabiliteringsuppföljning hösten 2027 – ${mail.to[0]}`);
+    // The other parts of the mail still come from the bundled templates.
+    expect(mail.parts.find((part) => part.type === 'text/plain')!.content).toContain('Som en del av förvaltningens arbete');
+    const deck = readdirSync(join(target, PERIOD, 'Ledningsgrupp'))[0]!;
+    const text = [...(await zipXml(join(target, PERIOD, 'Ledningsgrupp', deck))).values()].join('');
+    expect(text).toContain('Återgång i arbete efter lång sjukskrivning');
+    expect(text).not.toContain('Inför sommaren');
+
+    writeFileSync(join(templates, 'mail', 'bilaga1.text.hbs'), 'Hej {{chef.fornamn}},');
+    const brokenTarget = join(work, 'ut-mallar-fel');
+    const broken = runCli(['prep', '--data', data, '--out', brokenTarget, '--as-of', AS_OF, '--templates', templates]);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('mail/bilaga1.text.hbs');
+    expect(existsSync(brokenTarget)).toBe(false);
+  });
+
   it('--chef with an unknown address is a usage error (exit 2)', () => {
     const result = runCli(['prep', '--data', data, '--out', join(work, 'ut-x'), '--as-of', AS_OF, '--chef', 'ingen@example.se']);
     expect(result.status).toBe(2);
