@@ -203,14 +203,14 @@ function overviewSlide(input: HrDeckInput): SlideModel {
 
 // Widths chosen so the longest status texts ("Ingen dokumentation senaste 30 dagarna") take two lines at 13 pt.
 const CASE_COLUMNS: TableColumn[] = [
-  { header: 'Ärende', width: 0.8, align: 'left' },
+  { header: 'Ärende', width: 1.05, align: 'left' },
   { header: 'Medarbetare', width: 1.5, align: 'left' },
   { header: 'Enhet', width: 1.6, align: 'left' },
   { header: 'Dag', width: 0.5, align: 'right' },
   { header: 'Läkarintyg', width: 1.1, align: 'left' },
   { header: 'Hälsosamtal', width: 1.2, align: 'left' },
   { header: 'Plan', width: 0.95, align: 'left' },
-  { header: 'Aktivitet', width: 1.9, align: 'left' },
+  { header: 'Aktivitet', width: 1.65, align: 'left' },
   { header: 'Bedömning', width: 1.35, align: 'left' },
   { header: 'Nästa milstolpe', width: 1.45, align: 'left' },
 ];
