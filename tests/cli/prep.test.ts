@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateExport, meetingsCsv } from '../../fixtures/generator.js';
 import { CERTIFICATE_LABELS, HEALTH_TALK_LABELS } from '../../src/render/labels.js';
-import { convertToPdf, documentText, listFiles, parseEml, pdfPageCount, pdfText, zipXml } from '../helpers/documents.js';
+import { convertToPdf, documentText, listFiles, parseEml, pdfPageCount, pdfText, readWithOpenpyxl, zipXml } from '../helpers/documents.js';
 import { runCli } from '../helpers/runCli.js';
 
 const AS_OF = '2027-08-20'; // autumn round: window 2027-02-01..2027-07-31, folder 2027-höst
@@ -207,6 +207,19 @@ describe('rehab prep on exports it has never seen', () => {
       const ics = readFileSync(join(runFolder, 'Chefer', folder, 'Mötesbokning.ics'), 'utf8');
       expect(ics).toContain('METHOD:REQUEST');
       expect(ics.replace(/\r\n /g, '').toLowerCase()).toContain(`mailto:${mail.to[1].toLowerCase()}`);
+    }
+  });
+
+  it('every workbook reads cleanly in openpyxl: hidden list sheet, drop-downs from it, frozen headers, landscape', () => {
+    for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
+      const view = readWithOpenpyxl(join(runFolder, 'Chefer', folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx'));
+      expect(view.sheets).toEqual([
+        ['Översikt', 'visible'], ['Ärenden', 'visible'], ['Upprepad korttidsfrånvaro', 'visible'], ['Reflektioner', 'visible'], ['Listor', 'hidden'],
+      ]);
+      expect(view.validations.length).toBeGreaterThanOrEqual(1);
+      for (const formula of view.validations) expect(formula).toMatch(/^Listor!\$[A-Z]\$\d+:\$[A-Z]\$\d+$/);
+      expect(view.frozen['Ärenden']).not.toBeNull();
+      expect(view.landscape).toBe(true);
     }
   });
 

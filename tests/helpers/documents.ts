@@ -87,3 +87,31 @@ export function pdfPageCount(pdf: string): number {
 export function pdfText(pdf: string): string {
   return spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
 }
+
+// openpyxl (Debian's python3-openpyxl, hence the system Python) is a second independent xlsx reader;
+// warnings are errors so a part it has to guess about fails the test.
+const READ_XLSX = `
+import json, sys, warnings
+warnings.simplefilter('error')
+import openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({
+    'sheets': [[sheet.title, sheet.sheet_state] for sheet in book.worksheets],
+    'validations': [formula for sheet in book.worksheets for formula in [v.formula1 for v in sheet.data_validations.dataValidation]],
+    'frozen': {sheet.title: sheet.freeze_panes for sheet in book.worksheets},
+    'landscape': all(sheet.page_setup.orientation == 'landscape' for sheet in book.worksheets if sheet.sheet_state == 'visible'),
+}))
+`;
+
+export interface OpenpyxlView {
+  sheets: [string, string][];
+  validations: string[];
+  frozen: Record<string, string | null>;
+  landscape: boolean;
+}
+
+export function readWithOpenpyxl(path: string): OpenpyxlView {
+  const result = spawnSync('/usr/bin/python3', ['-c', READ_XLSX, path], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`openpyxl could not read ${path}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as OpenpyxlView;
+}
