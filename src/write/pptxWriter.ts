@@ -45,8 +45,18 @@ const FOOTER_Y = 7.0;
 const CONTENT_BOTTOM = 6.85;
 const COMPACT_TABLE_W = 7.5;
 
-const swedishNumber = (decimals: number, signed: boolean): Intl.NumberFormat =>
-  new Intl.NumberFormat(LANG, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto', useGrouping: true });
+// One formatter per (decimals, signed): building an Intl.NumberFormat costs far more than formatting with it.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function swedishNumber(decimals: number, signed: boolean): Intl.NumberFormat {
+  const key = `${decimals}:${signed}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LANG, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto', useGrouping: true });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
 
 /** "12,3", "+1,5", "−0,4" (Swedish minus sign), "–" when there is no figure. */
 export function formatSwedishNumber(value: number | null, decimals = 1, signed = false): string {
@@ -81,10 +91,12 @@ export async function renderPptx(deck: DeckModel): Promise<Buffer> {
         addTableSlide(slide, model);
         break;
       case 'barChart':
-        addBarChart(pptx, slide, model);
+        if (hasChartData(model.chart)) addBarChart(pptx, slide, model);
+        else addNoChartData(slide, model.note);
         break;
       case 'lineChart':
-        addLineChart(pptx, slide, model);
+        if (hasChartData(model.chart)) addLineChart(pptx, slide, model);
+        else addNoChartData(slide, model.note);
         break;
       default:
         assertNever(model);
@@ -217,6 +229,18 @@ function chartData(chart: ChartSpec, reverse: boolean): { name: string; labels: 
 
 function chartColors(chart: ChartSpec, reverse = false): string[] {
   return reversed(chart.colors ?? chart.series.map((_, index) => SERIES_COLORS[index % SERIES_COLORS.length] ?? '7F7F7F'), reverse);
+}
+
+// pptxgenjs throws on a chart without series; that happens when every group on it is too small to be shown.
+function hasChartData(chart: { categories: string[]; series: unknown[] }): boolean {
+  return chart.series.length > 0 && chart.categories.length > 0;
+}
+
+function addNoChartData(slide: Slide, note: string | undefined): void {
+  const bottom = chartNote(slide, note);
+  slide.addText('Inga siffror att visa: grupperna är för små för att redovisas.', {
+    x: MARGIN_X, y: CONTENT_TOP, w: CONTENT_W, h: Math.min(1.0, bottom - CONTENT_TOP), fontFace: FONT, fontSize: 16, color: COLOR.muted, lang: LANG,
+  });
 }
 
 function chartNote(slide: Slide, note: string | undefined): number {

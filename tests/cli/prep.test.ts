@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateExport, meetingsCsv } from '../../fixtures/generator.js';
 import { CERTIFICATE_LABELS, HEALTH_TALK_LABELS } from '../../src/render/labels.js';
 import { convertToPdf, documentText, listFiles, parseEml, pdfPageCount, pdfText, readWithOpenpyxl, zipXml } from '../helpers/documents.js';
-import { runCli } from '../helpers/runCli.js';
+import { PROJECT_ROOT, runCli } from '../helpers/runCli.js';
 
 const AS_OF = '2027-08-20'; // autumn round: window 2027-02-01..2027-07-31, folder 2027-höst
 const PERIOD = '2027-höst';
@@ -333,6 +333,26 @@ describe('rehab prep on bad input and options', () => {
     expect(broken.status).toBe(2);
     expect(broken.stderr).toContain('mail/bilaga1.text.hbs');
     expect(existsSync(brokenTarget)).toBe(false);
+  });
+
+  it('runs on every small valid scenario export, where the whole administration is too small to show in shared decks', async () => {
+    const scenarios = readdirSync(join(PROJECT_ROOT, 'fixtures', 'scenarios'))
+      .filter((name) => !name.startsWith('error-') && existsSync(join(PROJECT_ROOT, 'fixtures', 'scenarios', name, 'rehabarenden.csv')));
+    expect(scenarios.length).toBeGreaterThanOrEqual(8);
+    for (const name of scenarios) {
+      const folder = join(PROJECT_ROOT, 'fixtures', 'scenarios', name);
+      const config = existsSync(join(folder, 'rehab.config.json')) ? ['--config', join(folder, 'rehab.config.json')] : [];
+      const target = join(work, `ut-scenario-${name}`);
+      const result = runCli(['prep', '--data', folder, '--out', target, '--as-of', '2027-02-10', ...config]);
+      expect(result.stderr, name).not.toContain('oväntat fel');
+      expect(result.status, name).toBe(0);
+      const decks = readdirSync(join(target, '2027-vår', 'Ledningsgrupp'));
+      expect(decks.length, name).toBeGreaterThan(0);
+    }
+    // With fewer than 5 employees in the whole administration nothing may be shown, not even the administration.
+    const tiny = join(work, 'ut-scenario-utf8-bom', '2027-vår', 'Ledningsgrupp');
+    const text = [...(await zipXml(join(tiny, readdirSync(tiny)[0]!))).values()].join('');
+    expect(text).toContain('Inga siffror att visa');
   });
 
   it('--chef with an unknown address is a usage error (exit 2)', () => {
