@@ -1,0 +1,435 @@
+// Cross-check of the real CLI on realistic generated exports (fixtures/generator.ts) against the independent
+// references: `rehab stats --format json` figure by figure with tests/core/absenceReference.ts (SPEC §3), and
+// `rehab cases --format json` case by case with tests/core/caseReference.ts (SPEC §4). The test reads the CSV
+// files itself with csv-parse (not with src/input), so the reader is part of what is checked.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateExport, type GeneratorDelimiter, type GeneratorEncoding } from '../../fixtures/generator.js';
+import { referenceReport, type RefEmployment, type RefMonth, type RefReport, type RefSegment, type RefThresholds } from '../core/absenceReference.js';
+import { referenceCaseChecklist, type RefCase, type RefThresholds as RefCaseThresholds } from '../core/caseReference.js';
+import { runCli } from '../helpers/runCli.js';
+
+// --- the thresholds, written out from SPEC §3/§4/§7 (not imported from src/core) --------------------------------
+
+interface AllThresholds extends RefThresholds, RefCaseThresholds {}
+
+const SPEC_THRESHOLDS: AllThresholds = {
+  shortTermMaxDay: 14,
+  longSpellDays: 60,
+  relapseGapDays: 5,
+  deviationPp: 2.0,
+  repeatedShortTermPeriods: 6,
+  repeatedShortTermMonths: 12,
+  minGroupSize: 5,
+  statutoryGroupMaxSuppressed: 10,
+  certificateFromDay: 8,
+  certificateExpiringDays: 14,
+  healthTalkMaxAgeMonths: 12,
+  returnPlanDay: 30,
+  returnPlanForcedDay: 60,
+  planMaxAgeDays: 90,
+  activityMaxAgeDays: 30,
+  deeperSupportShare: 0.5,
+  deeperSupportCases: 3,
+};
+
+/** A config with other thresholds (Swedish keys of rehab.config.json) and what they mean for the references. */
+const OTHER_THRESHOLDS_CONFIG = {
+  troskelvarden: {
+    korttidMaxDag: 10,
+    langaPerioderDagar: 30,
+    aterinsjuknandeDagar: 3,
+    avvikelseProcentenheter: 1.5,
+    upprepadKorttidPerioder: 4,
+    upprepadKorttidManader: 9,
+    lagstadgadGruppDoljsVidHogst: 20,
+    lakarintygFranDag: 5,
+    lakarintygUtgarInomDagar: 7,
+    halsosamtalMaxAlderManader: 6,
+    planFranDag: 20,
+    planSenastDag: 45,
+    planMaxAlderDagar: 60,
+    aktivitetMaxAlderDagar: 21,
+    fordjupatStodAndel: 0.25,
+    fordjupatStodArenden: 2,
+  },
+  minstaGruppstorlek: 8,
+};
+const OTHER_THRESHOLDS: AllThresholds = {
+  shortTermMaxDay: 10,
+  longSpellDays: 30,
+  relapseGapDays: 3,
+  deviationPp: 1.5,
+  repeatedShortTermPeriods: 4,
+  repeatedShortTermMonths: 9,
+  minGroupSize: 8,
+  statutoryGroupMaxSuppressed: 20,
+  certificateFromDay: 5,
+  certificateExpiringDays: 7,
+  healthTalkMaxAgeMonths: 6,
+  returnPlanDay: 20,
+  returnPlanForcedDay: 45,
+  planMaxAgeDays: 60,
+  activityMaxAgeDays: 21,
+  deeperSupportShare: 0.25,
+  deeperSupportCases: 2,
+};
+
+// --- the generated exports -----------------------------------------------------------------------------------
+
+interface Export {
+  label: string;
+  seed: number;
+  employments: number;
+  asOf: string;
+  encoding?: GeneratorEncoding;
+  delimiter?: GeneratorDelimiter;
+  /** Written as rehab.config.json and passed with --config; otherwise the CLI runs with defaults. */
+  config?: { forvaltning?: string; troskelvarden?: Record<string, number>; minstaGruppstorlek?: number };
+  thresholds: AllThresholds;
+  /** Extra stats runs with other windows: the CLI options and the window they mean (worked out by hand). */
+  extraWindows?: { args: string[]; window: { from: string; to: string } }[];
+}
+
+const EXPORTS: Export[] = [
+  {
+    label: 'mid-month as-of in February',
+    seed: 11,
+    employments: 60,
+    asOf: '2027-02-10',
+    thresholds: SPEC_THRESHOLDS,
+    // Three full months before February 2027.
+    extraWindows: [{ args: ['--months', '3'], window: { from: '2026-11-01', to: '2027-01-31' } }],
+  },
+  { label: 'as-of on the 1st of a month', seed: 23, employments: 180, asOf: '2026-09-01', thresholds: SPEC_THRESHOLDS },
+  {
+    label: 'as-of in August',
+    seed: 37,
+    employments: 260,
+    asOf: '2026-08-19',
+    thresholds: SPEC_THRESHOLDS,
+    // Odd dates, not whole months (so the previous period is the same number of days before it), across a year end.
+    extraWindows: [{ args: ['--from', '2025-12-17', '--to', '2026-05-09'], window: { from: '2025-12-17', to: '2026-05-09' } }],
+  },
+  {
+    label: 'as-of on the last day of December, with the administration named in the config',
+    seed: 41,
+    employments: 400,
+    asOf: '2026-12-31',
+    config: { forvaltning: 'Funktionsstödsförvaltningen (från konfigurationen)' },
+    thresholds: SPEC_THRESHOLDS,
+    // The generator hires nobody before 1996-01-01: the previous year (1994-07..1995-06) has no exposure at all,
+    // so every previousTotalPct is null, and only units with someone hired by June 1996 are listed.
+    extraWindows: [{ args: ['--from', '1995-07-01', '--to', '1996-06-30'], window: { from: '1995-07-01', to: '1996-06-30' } }],
+  },
+  {
+    label: 'Windows-1252, tab-separated, leap-year February in the window, other thresholds from the config',
+    seed: 53,
+    employments: 140,
+    asOf: '2028-03-14',
+    encoding: 'windows-1252',
+    delimiter: '\t',
+    config: OTHER_THRESHOLDS_CONFIG,
+    thresholds: OTHER_THRESHOLDS,
+  },
+];
+
+/** SPEC §3: the N full calendar months before the month of the as-of date (own arithmetic on UTC dates). */
+function defaultWindowOf(asOf: string, months: number): { from: string; to: string } {
+  const [year, month] = asOf.split('-').map(Number) as [number, number];
+  const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: isoOf(Date.UTC(year, month - 1 - months, 1)), to: isoOf(Date.UTC(year, month - 1, 0)) };
+}
+
+// --- reading the CSV files independently ----------------------------------------------------------------------
+
+interface ParsedExport {
+  employments: (RefEmployment & { managerEmail: string })[];
+  segments: RefSegment[];
+  cases: RefCase[];
+}
+
+function readCsv(path: string, encoding: GeneratorEncoding, delimiter: string): Record<string, string>[] {
+  const bytes = readFileSync(path);
+  const text = encoding === 'windows-1252' ? iconv.decode(bytes, 'win1252') : bytes.toString('utf8');
+  const rows = parse(text, { columns: true, delimiter, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  // Line numbers below are "record index + 2": true only while no quoted field spans lines.
+  expect(text.split('\r\n').length - 2).toBe(rows.length);
+  return rows;
+}
+
+const dateOrNull = (text: string | undefined): string | null => (text === undefined || text === '' ? null : text);
+const numberOf = (text: string): number => Number(text.replace(',', '.'));
+
+function readExport(dir: string, encoding: GeneratorEncoding, delimiter: string): ParsedExport {
+  const employments = readCsv(join(dir, 'anstallda.csv'), encoding, delimiter).map((row, index): ParsedExport['employments'][number] => ({
+    employmentId: row.anstallnings_id!,
+    administration: row.forvaltning!,
+    department: row.avdelning!,
+    operation: row.verksamhet!,
+    unitId: row.enhet_id!,
+    unitName: row.enhet!,
+    managerEmail: row.chef_epost!,
+    employmentRate: numberOf(row.sysselsattningsgrad!),
+    gender: row.kon === 'K' || row.kon === 'M' ? row.kon : null,
+    birthYear: row.fodelsear ? Number(row.fodelsear) : null,
+    validFrom: row.giltig_from!,
+    validTo: dateOrNull(row.giltig_tom),
+    line: index + 2,
+  }));
+  const segments = readCsv(join(dir, 'sjukfranvaro.csv'), encoding, delimiter).map((row) => ({
+    employmentId: row.anstallnings_id!,
+    from: row.from_datum!,
+    to: dateOrNull(row.tom_datum),
+    extent: numberOf(row.omfattning!),
+  }));
+  const cases = readCsv(join(dir, 'rehabarenden.csv'), encoding, delimiter).map((row) => ({
+    caseId: row.arende_id!,
+    employmentId: row.anstallnings_id!,
+    status: row.status!,
+    openedDate: row.oppnat_datum!,
+    expectedOver60Days: dateOrNull(row.forvantas_over_60_dagar),
+    certificateTo: dateOrNull(row.lakarintyg_tom),
+    healthTalkDate: dateOrNull(row.halsosamtal_datum),
+    planMadeDate: dateOrNull(row.plan_upprattad_datum),
+    planRevisedDate: dateOrNull(row.plan_reviderad_datum),
+    planFollowUpDate: dateOrNull(row.plan_uppfoljning_datum),
+    lastDocumentationDate: dateOrNull(row.senaste_dokumentation_datum),
+    nextActivityDate: dateOrNull(row.nasta_aktivitet_datum),
+  }));
+  return { employments, segments, cases };
+}
+
+// --- the CLI's JSON (SPEC §5) ---------------------------------------------------------------------------------
+
+interface RatesJson {
+  employees: number;
+  exposureDays: number;
+  shortPct: number | null;
+  longPct: number | null;
+  totalPct: number | null;
+  longSpellSharePct: number;
+  previousTotalPct: number | null;
+}
+
+interface UnitJson extends RatesJson {
+  level: string;
+  id: string;
+  name: string;
+  parent: string;
+  diffPp: number | null;
+  deviates: boolean;
+  suppressed: boolean;
+}
+
+interface StatsJson {
+  asOf: string;
+  window: { from: string; to: string };
+  administration: RatesJson & { name: string };
+  units: UnitJson[];
+  previousWindow: { from: string; to: string };
+  trend: { months: string[]; administration: RefMonth[]; units: Record<string, RefMonth[]> };
+  statutory: { group: string; employees: number; exposureDays: number; totalPct: number | null; suppressed: boolean }[];
+  repeatedShortTerm: { employmentId: string; periodStarts: string[] }[];
+}
+
+interface CaseJson {
+  caseId: string;
+  employmentId: string;
+  unitId: string;
+  manager: string;
+  periodStart: string | null;
+  dayNumber: number | null;
+  checks: { certificate: string; healthTalk: string; returnPlan: string; activity: string };
+  gaps: number;
+  assessment: string;
+  nextMilestone: { day: number; date: string } | null;
+}
+
+interface CasesJson {
+  asOf: string;
+  cases: CaseJson[];
+  managers: { manager: string; cases: number; gapsByCheck: Record<string, number>; totalGaps: number; needsSupport: number; deeperSupport: boolean }[];
+  repeatedShortTerm: { employmentId: string; thresholdPeriodStart: string; caseId: string | null; finding: string }[];
+}
+
+function runJson<T>(args: string[], cwd: string): T {
+  const result = runCli([...args, '--format', 'json'], { cwd });
+  expect(result.status, `rehab ${args.join(' ')}\n${result.stderr}`).toBe(0);
+  return JSON.parse(result.stdout) as T;
+}
+
+// --- comparisons ----------------------------------------------------------------------------------------------
+
+const RATE_KEYS = ['exposureDays', 'shortPct', 'longPct', 'totalPct', 'longSpellSharePct', 'previousTotalPct'] as const;
+
+function expectClose(actual: number | null | undefined, expected: number | null, where: string): void {
+  if (expected === null) {
+    expect(actual, where).toBeNull();
+    return;
+  }
+  expect(actual, where).not.toBeNull();
+  // Relative: exposure sums of tens of thousands of days differ in the last bits between two summation orders.
+  const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
+  expect(Math.abs(actual! - expected), `${where}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+}
+
+function expectSameMonths(actual: readonly RefMonth[] | undefined, expected: readonly RefMonth[], where: string): void {
+  expect(actual?.map((month) => month.month), where).toEqual(expected.map((month) => month.month));
+  expected.forEach((month, index) => {
+    for (const key of ['shortPct', 'longPct', 'totalPct'] as const) expectClose(actual![index]![key], month[key], `${where} ${month.month} ${key}`);
+  });
+}
+
+const coverage = { units: 0, unitsDeviating: 0, unitsSuppressed: 0, unitsWithNullPrevious: 0, trendMonths: 0, cases: 0, casesWithPeriod: 0, statuses: new Set<string>(), assessments: new Set<string>(), findings: 0, statsRuns: 0 };
+
+function compareStats(label: string, actual: StatsJson, expected: RefReport, asOf: string, window: { from: string; to: string }): void {
+  expect(actual.asOf).toBe(asOf);
+  expect(actual.window, `${label} window`).toEqual(window);
+  expect(actual.previousWindow, `${label} previous window`).toEqual(expected.previousWindow);
+
+  expect(actual.administration.name, `${label} administration name`).toBe(expected.administration.name);
+  expect(actual.administration.employees, `${label} administration employees`).toBe(expected.administration.employees);
+  for (const key of RATE_KEYS) expectClose(actual.administration[key], expected.administration[key], `${label} administration ${key}`);
+
+  const keyOf = (unit: { level: string; id: string }) => `${unit.level}:${unit.id}`;
+  const actualUnits = new Map(actual.units.map((unit) => [keyOf(unit), unit]));
+  expect(actualUnits.size, `${label}: a unit listed twice`).toBe(actual.units.length);
+  expect([...actualUnits.keys()].sort(), `${label} unit set`).toEqual(expected.units.map(keyOf).sort());
+  for (const unit of expected.units) {
+    const mine = actualUnits.get(keyOf(unit))!;
+    const where = `${label} ${keyOf(unit)}`;
+    expect([mine.level, mine.id, mine.name, mine.parent], `${where} identity`).toEqual([unit.level, unit.id, unit.name, unit.parent]);
+    expect(mine.employees, `${where} employees`).toBe(unit.employees);
+    for (const key of [...RATE_KEYS, 'diffPp'] as const) expectClose(mine[key], unit[key], `${where} ${key}`);
+    expect(mine.deviates, `${where} deviates`).toBe(unit.deviates);
+    expect(mine.suppressed, `${where} suppressed`).toBe(unit.suppressed);
+    coverage.units += 1;
+    if (unit.deviates) coverage.unitsDeviating += 1;
+    if (unit.suppressed) coverage.unitsSuppressed += 1;
+    if (unit.previousTotalPct === null) coverage.unitsWithNullPrevious += 1;
+  }
+
+  expect(actual.trend.months, `${label} trend months`).toEqual(expected.trend.months);
+  expectSameMonths(actual.trend.administration, expected.trend.administration, `${label} trend administration`);
+  expect(Object.keys(actual.trend.units).sort(), `${label} trend units`).toEqual(Object.keys(expected.trend.units).sort());
+  for (const [key, months] of Object.entries(expected.trend.units)) {
+    expectSameMonths(actual.trend.units[key], months, `${label} trend ${key}`);
+    coverage.trendMonths += months.length;
+  }
+
+  expect(actual.statutory.map((group) => [group.group, group.employees, group.suppressed]), `${label} statutory`).toEqual(
+    expected.statutory.map((group) => [group.group, group.employees, group.suppressed]),
+  );
+  expected.statutory.forEach((group, index) => {
+    expectClose(actual.statutory[index]!.exposureDays, group.exposureDays, `${label} statutory ${group.group} exposure`);
+    expectClose(actual.statutory[index]!.totalPct, group.totalPct, `${label} statutory ${group.group} totalPct`);
+  });
+  expect([...actual.repeatedShortTerm].sort((a, b) => (a.employmentId < b.employmentId ? -1 : 1)), `${label} repeated short-term`).toEqual(expected.repeatedShortTerm);
+  coverage.statsRuns += 1;
+}
+
+// --- the tests ------------------------------------------------------------------------------------------------
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('rehab stats/cases --format json against the independent references, on generated exports', () => {
+  for (const spec of EXPORTS) {
+    it(`${spec.label} (seed ${spec.seed}, ${spec.employments} employments, as-of ${spec.asOf})`, () => {
+      const folder = mkdtempSync(join(tmpdir(), 'rehab-crosscheck-'));
+      folders.push(folder);
+      const data = join(folder, 'data');
+      const encoding = spec.encoding ?? 'utf-8';
+      const delimiter = spec.delimiter ?? ';';
+      const generated = generateExport({ seed: spec.seed, employments: spec.employments, asOf: spec.asOf, encoding, delimiter });
+      // The data folder holds only the three exports; the CLI runs in the parent folder (no stray config).
+      mkdirSync(data);
+      for (const [name, bytes] of Object.entries(generated.files)) writeFileSync(join(data, name), bytes);
+      const configArgs: string[] = [];
+      if (spec.config) {
+        const configPath = join(folder, 'rehab.config.json');
+        writeFileSync(configPath, JSON.stringify(spec.config, null, 2));
+        configArgs.push('--config', configPath);
+      }
+
+      const parsed = readExport(data, encoding, delimiter);
+      expect(parsed.employments.length).toBeGreaterThanOrEqual(spec.employments);
+      const administrationName = spec.config?.forvaltning ?? null;
+      const defaultWindow = defaultWindowOf(spec.asOf, 6);
+
+      // Stats: the default window, then any extra windows.
+      const windows = [{ args: [] as string[], window: defaultWindow }, ...(spec.extraWindows ?? [])];
+      let defaultReference: RefReport | null = null;
+      for (const { args, window } of windows) {
+        const expected = referenceReport(parsed.employments, parsed.segments, window, spec.asOf, spec.thresholds, administrationName);
+        if (args.length === 0) defaultReference = expected;
+        const actual = runJson<StatsJson>(['stats', '--data', data, '--as-of', spec.asOf, ...args, ...configArgs], folder);
+        compareStats(`${spec.label} [${args.join(' ') || 'default window'}]`, actual, expected, spec.asOf, window);
+      }
+
+      // Cases: repeated short-term absence is a figure of the default window (SPEC §3), fed from the reference report.
+      const expectedCases = referenceCaseChecklist(
+        { employments: parsed.employments, sickSegments: parsed.segments, cases: parsed.cases },
+        spec.asOf,
+        spec.thresholds,
+        defaultReference!.repeatedShortTerm,
+      );
+      const actualCases = runJson<CasesJson>(['cases', '--data', data, '--as-of', spec.asOf, ...configArgs], folder);
+      expect(actualCases.asOf).toBe(spec.asOf);
+      const byId = new Map(actualCases.cases.map((entry) => [entry.caseId, entry]));
+      expect(byId.size, 'a case listed twice').toBe(actualCases.cases.length);
+      expect([...byId.keys()].sort(), 'case set').toEqual(expectedCases.cases.map((entry) => entry.caseId));
+      const employmentOfCase = new Map(parsed.cases.map((entry) => [entry.caseId, entry.employmentId]));
+      for (const expected of expectedCases.cases) {
+        const mine = byId.get(expected.caseId)!;
+        const { employmentId, ...rest } = mine;
+        expect(employmentId, `${expected.caseId} employmentId`).toBe(employmentOfCase.get(expected.caseId));
+        expect(rest, `case ${expected.caseId}`).toEqual(expected);
+        coverage.cases += 1;
+        if (expected.dayNumber !== null) coverage.casesWithPeriod += 1;
+        for (const [check, status] of Object.entries(expected.checks)) coverage.statuses.add(`${check}:${status}`);
+        coverage.assessments.add(expected.assessment);
+      }
+      expect(
+        actualCases.managers.map(({ manager, cases, gapsByCheck, totalGaps, needsSupport, deeperSupport }) => ({ manager: manager.toLowerCase(), cases, gapsByCheck, totalGaps, needsSupport, deeperSupport })),
+        'managers',
+      ).toEqual([...expectedCases.managers.values()].sort((a, b) => (a.manager < b.manager ? -1 : 1)));
+      expect(
+        actualCases.repeatedShortTerm
+          .map(({ employmentId, thresholdPeriodStart, caseId, finding }) => ({ employmentId, thresholdPeriodStart, caseId, finding }))
+          .sort((a, b) => (a.employmentId < b.employmentId ? -1 : 1)),
+        'repeated short-term findings',
+      ).toEqual(expectedCases.findings);
+      coverage.findings += expectedCases.findings.length;
+    });
+  }
+
+  it('reached the interesting ground (or the comparison proves little)', () => {
+    expect(coverage.statsRuns).toBe(EXPORTS.length + 3);
+    expect(coverage.unitsWithNullPrevious).toBeGreaterThan(0);
+    expect(coverage.units).toBeGreaterThan(120);
+    expect(coverage.unitsDeviating).toBeGreaterThan(5);
+    expect(coverage.unitsSuppressed).toBeGreaterThan(5);
+    expect(coverage.cases).toBeGreaterThan(60);
+    expect(coverage.casesWithPeriod).toBeGreaterThan(30);
+    expect(coverage.assessments).toEqual(new Set(['systematic', 'partial', 'needs_support']));
+    expect(coverage.findings).toBeGreaterThan(0);
+    // Every status of SPEC §4 shows up at least once.
+    expect([...coverage.statuses].sort()).toEqual(
+      [
+        'certificate:ok', 'certificate:missing', 'certificate:expired', 'certificate:expiring', 'certificate:not_applicable',
+        'healthTalk:ok', 'healthTalk:missing', 'healthTalk:outdated',
+        'returnPlan:ok', 'returnPlan:missing', 'returnPlan:outdated', 'returnPlan:not_applicable',
+        'activity:ok', 'activity:inactive', 'activity:no_next_activity',
+      ].sort(),
+    );
+    if (process.env.REHAB_CROSSCHECK_REPORT) console.log(JSON.stringify({ ...coverage, statuses: coverage.statuses.size, assessments: [...coverage.assessments] }));
+  });
+});
