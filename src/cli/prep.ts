@@ -118,16 +118,30 @@ export async function runPrep(options: PrepOptions): Promise<PrepSummary> {
   const unitsOfEnhet = absence.units.filter((unit) => unit.level === 'enhet');
   const scope = followUpScope(unitsOfEnhet, checklist.cases, config.hrSpecialists, filter);
   const meetingByManager = new Map(meetings.map((meeting) => [meeting.managerEmail, meeting]));
+  // Indexes by lower-cased manager e-mail, in data order: filtering the whole lists per manager was quadratic.
+  const casesByManager = groupBy(checklist.cases, (rehabCase) => rehabCase.manager.toLowerCase());
+  const findingsByManager = groupBy(checklist.repeatedShortTermFindings, (finding) => finding.manager.toLowerCase());
+  const summaryByManager = new Map<string, ManagerCaseSummary>();
+  for (const summary of checklist.managers) {
+    const key = summary.manager.toLowerCase();
+    if (!summaryByManager.has(key)) summaryByManager.set(key, summary);
+  }
+  const unitPositionsById = groupBy([...unitsOfEnhet.keys()], (position) => unitsOfEnhet[position]!.id);
+  const managersInScope = new Set(scope.managers.map((manager) => manager.email));
 
   const folder = StagedFolder.create(options.out, period, { replace: options.ersatt === true });
   try {
     const counts = { managers: 0, workbooks: 0, managerDecks: 0, managementDecks: 0, mails: 0, meetingRequests: 0 };
     const usedFolders = new Set<string>();
     for (const manager of scope.managers) {
-      const managerUnits = unitsOfEnhet.filter((unit) => manager.unitIds.includes(unit.id));
-      const cases = checklist.cases.filter((rehabCase) => rehabCase.manager.toLowerCase() === manager.email);
-      const caseSummary = checklist.managers.find((summary) => summary.manager.toLowerCase() === manager.email) ?? null;
-      const repeatedShortTerm = checklist.repeatedShortTermFindings.filter((finding) => finding.manager.toLowerCase() === manager.email);
+      // The manager's units in the order of the figures, as a filter over all units would give them.
+      const managerUnits = [...new Set(manager.unitIds)]
+        .flatMap((id) => unitPositionsById.get(id) ?? [])
+        .sort((a, b) => a - b)
+        .map((position) => unitsOfEnhet[position]!);
+      const cases = casesByManager.get(manager.email) ?? [];
+      const caseSummary = summaryByManager.get(manager.email) ?? null;
+      const repeatedShortTerm = findingsByManager.get(manager.email) ?? [];
       const managerPerson = { name: manager.name || manager.email, email: manager.email };
       const hrPerson = manager.hrSpecialist ? { name: manager.hrSpecialist.name, email: manager.hrSpecialist.email } : null;
       const names = prepFileNames();
@@ -184,8 +198,8 @@ export async function runPrep(options: PrepOptions): Promise<PrepSummary> {
       counts.managementDecks += 1;
     }
 
-    const openCases = scope.managers.reduce((sum, manager) => sum + checklist.cases.filter((c) => c.manager.toLowerCase() === manager.email).length, 0);
-    const inScope = checklist.cases.filter((rehabCase) => scope.managers.some((manager) => manager.email === rehabCase.manager.toLowerCase()));
+    const openCases = scope.managers.reduce((sum, manager) => sum + (casesByManager.get(manager.email)?.length ?? 0), 0);
+    const inScope = checklist.cases.filter((rehabCase) => managersInScope.has(rehabCase.manager.toLowerCase()));
     const summary: PrepSummary = {
       period,
       asOf,
@@ -199,8 +213,8 @@ export async function runPrep(options: PrepOptions): Promise<PrepSummary> {
       casesWithGaps: inScope.filter((rehabCase) => rehabCase.gaps > 0).length,
       gaps: inScope.reduce((sum, rehabCase) => sum + rehabCase.gaps, 0),
       needsSupport: inScope.filter((rehabCase) => rehabCase.assessment === 'needs_support').length,
-      managersForDeeperSupport: checklist.managers.filter((m: ManagerCaseSummary) => m.deeperSupport && scope.managers.some((s) => s.email === m.manager.toLowerCase())).length,
-      repeatedShortTermFindings: checklist.repeatedShortTermFindings.filter((f) => scope.managers.some((s) => s.email === f.manager.toLowerCase())).length,
+      managersForDeeperSupport: checklist.managers.filter((m: ManagerCaseSummary) => m.deeperSupport && managersInScope.has(m.manager.toLowerCase())).length,
+      repeatedShortTermFindings: checklist.repeatedShortTermFindings.filter((f) => managersInScope.has(f.manager.toLowerCase())).length,
       warnings: readWarnings.length + absence.warnings.length,
       files: { ...counts, manifest: 1 },
       outputs: [],
@@ -245,6 +259,17 @@ export async function runPrep(options: PrepOptions): Promise<PrepSummary> {
     folder.discard();
     throw error;
   }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function uniqueFolder(name: string, used: Set<string>): string {
