@@ -1,6 +1,6 @@
 // Repairs what pptxgenjs 4.0.1 gets wrong in the package, so PowerPoint opens the deck without offering "repair"
 // (STYLE.md; gitbrent/PptxGenJS issues #1534 orphan chart axis id and #1444 phantom slideMaster overrides).
-import { readZip, replacePartData, writeZip } from './zipPackage.js';
+import JSZip from 'jszip';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -115,16 +115,22 @@ export function fixContentTypes(xml: string, partNames: string[]): string {
 }
 
 export async function fixPptxPackage(pptx: Buffer): Promise<Buffer> {
-  const parts = readZip(pptx);
-  const partNames = parts.filter((part) => !part.name.endsWith('/')).map((part) => part.name);
-  const hiddenSlides = parts.filter((part) => /^ppt\/slides\/slide\d+\.xml$/.test(part.name) && /<p:sld\b[^>]*\sshow="0"/.test(part.data.toString('utf8'))).length;
-  if (!partNames.includes(CONTENT_TYPES)) throw new Error('the package has no [Content_Types].xml');
-  const fixed = parts.map((part) => {
-    if (/^ppt\/charts\/chart\d+\.xml$/.test(part.name)) return replacePartData(part, fixChartXml(part.data.toString('utf8')));
-    if (part.name === 'docProps/app.xml') return replacePartData(part, fixAppXml(part.data.toString('utf8'), hiddenSlides));
-    if (part.name === CONTENT_TYPES) return replacePartData(part, fixContentTypes(part.data.toString('utf8'), partNames));
-    return part;
-  });
-  // pptxgenjs's 'nodebuffer' output is stored uncompressed; this is the one deflate pass (zlib, not JSZip's pako).
-  return writeZip(fixed, 6);
+  const zip = await JSZip.loadAsync(pptx);
+  const partNames = Object.values(zip.files)
+    .filter((entry) => !entry.dir)
+    .map((entry) => entry.name);
+  for (const name of partNames.filter((part) => /^ppt\/charts\/chart\d+\.xml$/.test(part))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, fixChartXml(xml));
+  }
+  let hiddenSlides = 0;
+  for (const name of partNames.filter((part) => /^ppt\/slides\/slide\d+\.xml$/.test(part))) {
+    if (/<p:sld\b[^>]*\sshow="0"/.test(await zip.file(name)!.async('string'))) hiddenSlides += 1;
+  }
+  const appXml = zip.file('docProps/app.xml');
+  if (appXml) zip.file('docProps/app.xml', fixAppXml(await appXml.async('string'), hiddenSlides));
+  const contentTypes = zip.file(CONTENT_TYPES);
+  if (!contentTypes) throw new Error('the package has no [Content_Types].xml');
+  zip.file(CONTENT_TYPES, fixContentTypes(await contentTypes.async('string'), partNames));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

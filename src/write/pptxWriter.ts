@@ -103,7 +103,8 @@ export async function renderPptx(deck: DeckModel): Promise<Buffer> {
     }
   });
 
-  const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  // Stored, not deflated: the post-processing below re-zips the package once anyway.
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
   return fixPptxPackage(written);
 }
 

@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import type { IsoDate } from '../core/calendarDate.js';
 import { neutralizeCellText } from '../render/cellText.js';
 import type { CellModel, CellRange, CellStatus, NumberFormat, RowModel, RowStyle, SheetModel, WorkbookModel } from '../render/workbookModel.js';
-import { recompressZip } from './zipPackage.js';
 
 const NUMBER_FORMATS: Record<NumberFormat, string> = {
   integer: '0',
@@ -246,7 +245,5 @@ export async function writeXlsx(model: WorkbookModel): Promise<Buffer> {
   for (const sheet of model.sheets) addSheet(workbook, sheet);
   const firstVisible = Math.max(0, model.sheets.findIndex((sheet) => sheet.state === 'visible'));
   workbook.views = [{ x: 0, y: 0, width: 28800, height: 15000, firstSheet: firstVisible, activeTab: firstVisible, visibility: 'visible' }];
-  // exceljs hands the parts to JSZip, whose JavaScript deflate was the slowest step of prep: store, then deflate with zlib.
-  const stored = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
-  return recompressZip(stored, 6);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
