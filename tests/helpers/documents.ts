@@ -1,8 +1,8 @@
 // Independent readers for the documents prep writes: the zip's XML, exceljs, Python's email package, LibreOffice.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import JSZip from 'jszip';
 
 /** Every file under a folder, relative paths with '/'. */
@@ -65,17 +65,24 @@ export function parseEml(path: string): ParsedEml {
 
 /** Converts documents to PDF with LibreOffice headless (it exits 0 even on failure: the PDFs are checked). */
 export function convertToPdf(files: string[]): Map<string, string> {
+  // Documents of different managers share a file name: convert numbered copies so no PDF overwrites another.
+  const inDir = mkdtempSync(join(tmpdir(), 'rehab-doc-'));
   const outDir = mkdtempSync(join(tmpdir(), 'rehab-pdf-'));
   const profile = mkdtempSync(join(tmpdir(), 'rehab-lo-'));
-  spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...files], {
+  const copies = files.map((file, index) => {
+    const copy = join(inDir, `${String(index).padStart(4, '0')}${extname(file)}`);
+    copyFileSync(file, copy);
+    return copy;
+  });
+  spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...copies], {
     encoding: 'utf8',
-    timeout: 240_000,
+    timeout: 540_000,
   });
   const pdfs = new Map<string, string>();
-  for (const file of files) {
-    const pdf = join(outDir, basename(file).replace(/\.[^.]+$/, '.pdf'));
+  files.forEach((file, index) => {
+    const pdf = join(outDir, basename(copies[index]!).replace(/\.[^.]+$/, '.pdf'));
     if (existsSync(pdf)) pdfs.set(file, pdf);
-  }
+  });
   return pdfs;
 }
 
