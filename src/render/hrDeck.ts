@@ -201,7 +201,7 @@ function overviewSlide(input: HrDeckInput): SlideModel {
   };
 }
 
-// Widths chosen so the longest status texts ("Ingen dokumentation senaste 30 dagarna") take two lines at 13 pt.
+// Widths chosen so the longest status texts ("Ingen aktuell dokumentation") take two lines at 13 pt.
 const CASE_COLUMNS: TableColumn[] = [
   { header: 'Ärende', width: 1.05, align: 'left' },
   { header: 'Medarbetare', width: 1.5, align: 'left' },

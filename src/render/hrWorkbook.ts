@@ -298,7 +298,12 @@ function casesSheet(input: HrWorkbookInput): SheetModel {
       { style: 'title', cells: [text(`Öppna rehabärenden ${DASH} ${input.manager.name} ${DASH} uppgifter per ${input.asOf}`)] },
       {
         style: 'note',
-        cells: [text('Grönt = uppfyllt, gult = går snart ut eller delvis, rött = brist, grått = ej aktuellt. Nästa milstolpe i rehabiliteringskedjan räknas från sjukperiodens dag.')],
+        cells: [
+          text(
+            `Grönt = uppfyllt, gult = går snart ut eller delvis, rött = brist, grått = ej aktuellt. ` +
+              `Aktuell dokumentation = senast ${input.thresholds.activityMaxAgeDays} dagar gammal. Nästa milstolpe i rehabiliteringskedjan räknas från sjukperiodens dag.`,
+          ),
+        ],
       },
       { style: 'header', cells: CASE_COLUMNS.map((column) => text(column.header)) },
       ...body,

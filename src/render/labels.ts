@@ -67,7 +67,7 @@ export const RETURN_PLAN_LABELS: Record<ReturnPlanStatus, string> = {
 
 export const ACTIVITY_LABELS: Record<ActivityStatus, string> = {
   ok: 'Ja',
-  inactive: 'Ingen dokumentation senaste 30 dagarna',
+  inactive: 'Ingen aktuell dokumentation',
   no_next_activity: 'Ingen planerad aktivitet',
 };
 

@@ -114,7 +114,7 @@ describe('rehab cases', () => {
     const r3 = lines.find((line) => line.startsWith('R-3 '))!;
     expect(r3.split(/\s{2,}/)).toEqual([
       'R-3', 'Särskilt boende Ängen', 'Upprepad korttidsfrånvaro', '2027-02-04', '7', 'Ej aktuellt', 'Äldre än 12 månader', 'Ej aktuellt',
-      'Ingen dokumentation senaste 30 dagarna', '2', 'Behöver stöd', 'dag 90 (2027-05-04)',
+      'Ingen aktuell dokumentation', '2', 'Behöver stöd', 'dag 90 (2027-05-04)',
     ]);
     expect(lines.find((line) => line.startsWith('1005 '))!.split(/\s{2,}/)).toEqual([
       '1005', 'Daglig verksamhet Lärkan', 'olle.nordin@exempel.se', '6', '2027-01-11', '–', 'Inget öppet rehabärende',

@@ -151,7 +151,7 @@ describe('renderHrWorkbook', () => {
       'C-103', 'Maria Öberg', 'Gruppbostad Lärkan', 'Långtidsfrånvaro', 'date:2026-11-02', 'date:2026-07-26', 200,
       'Har gått ut', 'date:2027-01-31', 'Äldre än 12 månader', 'date:2025-09-01',
       'Saknas', '', '', '',
-      'Ingen dokumentation senaste 30 dagarna', 'date:2026-12-01', '',
+      'Ingen aktuell dokumentation', 'date:2026-12-01', '',
       4, 'Behöver stöd', 'Dag 365', 'date:2027-07-25', '', '',
     ]);
     const statuses = (r: RowModel) => r.cells.map((c) => (c && 'status' in c ? (c.status ?? null) : null));
