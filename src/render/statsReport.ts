@@ -1,6 +1,6 @@
 // rehab stats: the absence figures as SPEC §5 JSON, a Swedish table for the terminal, or a Swedish CSV for Excel.
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
-import type { AbsenceReport, MonthlyRate, RepeatedShortTermAbsence, StatutoryFigure, UnitFigures, UnitLevel } from '../core/absenceFigures.js';
+import type { AbsenceRates, AbsenceReport, MonthlyRate, RepeatedShortTermAbsence, StatutoryFigure, UnitFigures, UnitLevel } from '../core/absenceFigures.js';
 import type { Thresholds } from '../core/thresholds.js';
 import type { DataWarning } from '../core/types.js';
 import { neutralizeCellText } from './cellText.js';
@@ -10,33 +10,22 @@ import { excelCsv } from './excelCsv.js';
 
 export type LevelFilter = UnitLevel | 'all';
 
-/** One unit exactly as SPEC §5 lists it: these keys, this order. */
-export interface UnitJson {
+/** The rates SPEC §5 lists for the administration and for every unit. */
+type RatesJson = Pick<AbsenceRates, 'employees' | 'exposureDays' | 'shortPct' | 'longPct' | 'totalPct' | 'longSpellSharePct' | 'previousTotalPct'>;
+
+/** One unit exactly as SPEC §5 lists it (the key order is set where it is built). */
+export interface UnitJson extends RatesJson {
   level: UnitLevel;
   id: string;
   name: string;
   parent: string;
-  employees: number;
-  exposureDays: number;
-  shortPct: number | null;
-  longPct: number | null;
-  totalPct: number | null;
-  longSpellSharePct: number;
-  previousTotalPct: number | null;
   diffPp: number | null;
   deviates: boolean;
   suppressed: boolean;
 }
 
-export interface AdministrationJson {
+export interface AdministrationJson extends RatesJson {
   name: string;
-  employees: number;
-  exposureDays: number;
-  shortPct: number | null;
-  longPct: number | null;
-  totalPct: number | null;
-  longSpellSharePct: number;
-  previousTotalPct: number | null;
 }
 
 export interface StatsJson {
