@@ -1,6 +1,6 @@
 // "HR:s förberedelse vid rehabiliteringsuppföljning, Alt. 1": one workbook per unit manager, as a model (SPEC §6).
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
-import type { AdministrationFigures, UnitFigures } from '../core/absenceFigures.js';
+import type { AbsenceRates, AdministrationFigures, UnitFigures } from '../core/absenceFigures.js';
 import type {
   ActivityStatus,
   Assessment,
@@ -161,33 +161,22 @@ function overviewSheet(input: HrWorkbookInput): SheetModel {
     rates.totalPct === null || rates.previousTotalPct === null ? null : rates.totalPct - rates.previousTotalPct;
 
   const units = [...input.units].sort((a, b) => compareSv(a.name, b.name));
+  // Head count and the five rates, the same columns for a unit and the förvaltning.
+  const rateCells = (rates: AbsenceRates): CellModel[] => [
+    { kind: 'number', value: rates.employees, format: 'integer' },
+    numberOrDash(rates.shortPct, 'decimal1'),
+    numberOrDash(rates.longPct, 'decimal1'),
+    numberOrDash(rates.totalPct, 'decimal1'),
+    numberOrDash(rates.previousTotalPct, 'decimal1'),
+    numberOrDash(change(rates), 'signedDecimal1'),
+  ];
   const unitRows: RowModel[] = units.map((unit) => ({
     style: 'body',
-    cells: [
-      text(unit.name),
-      { kind: 'number', value: unit.employees, format: 'integer' },
-      numberOrDash(unit.shortPct, 'decimal1'),
-      numberOrDash(unit.longPct, 'decimal1'),
-      numberOrDash(unit.totalPct, 'decimal1'),
-      numberOrDash(unit.previousTotalPct, 'decimal1'),
-      numberOrDash(change(unit), 'signedDecimal1'),
-      numberOrDash(unit.diffPp, 'signedDecimal1'),
-      yesNo(unit.deviates, 'gap'),
-    ],
+    cells: [text(unit.name), ...rateCells(unit), numberOrDash(unit.diffPp, 'signedDecimal1'), yesNo(unit.deviates, 'gap')],
   }));
   const administrationRow: RowModel = {
     style: 'total',
-    cells: [
-      text(administration.name),
-      { kind: 'number', value: administration.employees, format: 'integer' },
-      numberOrDash(administration.shortPct, 'decimal1'),
-      numberOrDash(administration.longPct, 'decimal1'),
-      numberOrDash(administration.totalPct, 'decimal1'),
-      numberOrDash(administration.previousTotalPct, 'decimal1'),
-      numberOrDash(change(administration), 'signedDecimal1'),
-      text(DASH),
-      text(DASH),
-    ],
+    cells: [text(administration.name), ...rateCells(administration), text(DASH), text(DASH)],
   };
 
   const summary = input.caseSummary;
