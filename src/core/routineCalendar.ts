@@ -28,6 +28,39 @@ export function routineMoment(asOf: IsoDate): RoutineMoment {
   return { asOf, phase: routinePhase(asOf), season, seasonYear: month === 12 ? year + 1 : year };
 }
 
+/** One round of the routine: leadership deck and follow-ups from the 1st of Feb/Aug, analysis in May/Nov. */
+export interface RoutineRound {
+  season: Season;
+  seasonYear: number;
+  /** First day of the round (1 February or 1 August): the leadership deck month begins. */
+  start: IsoDate;
+  followUp: DateRange;
+  analysis: DateRange;
+  /** The date the data window is counted from: the as-of date, or the round's start when the date lies before it. */
+  windowAsOf: IsoDate;
+  window: DateRange;
+}
+
+/**
+ * The round a date prepares or belongs to. Before a round starts (Dec–Jan, Jun–Jul) its data window is
+ * the one prep will use on its first day: in June that is the autumn round's Feb–Jul, not Dec–May.
+ */
+export function routineRound(asOf: IsoDate, months = 6): RoutineRound {
+  const { season, seasonYear } = routineMoment(asOf);
+  const firstMonth = season === 'spring' ? 2 : 8;
+  const start = `${seasonYear}-${String(firstMonth).padStart(2, '0')}-01`;
+  const followUpEnd = lastOfMonth(addMonths(start, 2));
+  const analysisStart = addMonths(start, 3);
+  const windowAsOf = asOf < start ? start : asOf;
+  return {
+    season, seasonYear, start,
+    followUp: { from: start, to: followUpEnd },
+    analysis: { from: analysisStart, to: lastOfMonth(analysisStart) },
+    windowAsOf,
+    window: defaultWindow(windowAsOf, months),
+  };
+}
+
 /** The six (or N) full calendar months before the month of the as-of date (SPEC §3). */
 export function defaultWindow(asOf: IsoDate, months = 6): DateRange {
   return { from: addMonths(firstOfMonth(asOf), -months), to: addDays(firstOfMonth(asOf), -1) };

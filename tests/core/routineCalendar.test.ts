@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWindow, previousWindow, routineMoment, trendMonths, wholeMonths } from '../../src/core/routineCalendar.js';
+import { defaultWindow, previousWindow, routineMoment, routineRound, trendMonths, wholeMonths } from '../../src/core/routineCalendar.js';
 
 describe('routine calendar (SPEC §1)', () => {
   it.each([
@@ -35,5 +35,36 @@ describe('routine calendar (SPEC §1)', () => {
     expect(months).toHaveLength(12);
     expect(months[0]).toBe('2026-02-01');
     expect(months[11]).toBe('2027-01-01');
+  });
+
+  describe('the round a date prepares', () => {
+    it('in June: the autumn round, whose data window is the six months before August (Feb–Jul), not Dec–May', () => {
+      const round = routineRound('2027-06-15');
+      expect(round).toEqual({
+        season: 'autumn', seasonYear: 2027, start: '2027-08-01',
+        followUp: { from: '2027-08-01', to: '2027-10-31' },
+        analysis: { from: '2027-11-01', to: '2027-11-30' },
+        windowAsOf: '2027-08-01',
+        window: { from: '2027-02-01', to: '2027-07-31' },
+      });
+    });
+
+    it('in December and January: next spring, window Aug–Jan (the window of 1 February)', () => {
+      expect(routineRound('2026-12-20')).toMatchObject({ seasonYear: 2027, start: '2027-02-01', windowAsOf: '2027-02-01', window: { from: '2026-08-01', to: '2027-01-31' } });
+      expect(routineRound('2027-01-31')).toMatchObject({ seasonYear: 2027, start: '2027-02-01', window: { from: '2026-08-01', to: '2027-01-31' } });
+    });
+
+    it('from the round start on, the window is the one of the date itself (what prep uses that day)', () => {
+      expect(routineRound('2027-02-01')).toMatchObject({ windowAsOf: '2027-02-01', window: { from: '2026-08-01', to: '2027-01-31' } });
+      // 2027-03-10: six months before March = 2026-09-01 .. 2027-02-28.
+      expect(routineRound('2027-03-10')).toMatchObject({ windowAsOf: '2027-03-10', window: { from: '2026-09-01', to: '2027-02-28' } });
+      // November belongs to the autumn round: 2026-05-01 .. 2026-10-31.
+      expect(routineRound('2026-11-05')).toMatchObject({ season: 'autumn', start: '2026-08-01', window: { from: '2026-05-01', to: '2026-10-31' } });
+    });
+
+    it('--months N shortens the window counted from the same date', () => {
+      // 3 months before 2027-08-01: 2027-05-01 .. 2027-07-31.
+      expect(routineRound('2027-07-01', 3).window).toEqual({ from: '2027-05-01', to: '2027-07-31' });
+    });
   });
 });
