@@ -135,8 +135,15 @@ function toRehabConfig(raw: RawConfig, source: string | null): RehabConfig {
   };
 }
 
+/** JSON has no comments: keys that start with `_` (e.g. `_kommentar`, written by rehab init) are ignored at any level. */
+export function withoutCommentKeys(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(withoutCommentKeys);
+  if (json === null || typeof json !== 'object') return json;
+  return Object.fromEntries(Object.entries(json).filter(([key]) => !key.startsWith('_')).map(([key, value]) => [key, withoutCommentKeys(value)]));
+}
+
 export function parseConfig(json: unknown, source: string | null): RehabConfig {
-  const result = configSchema.safeParse(json);
+  const result = configSchema.safeParse(withoutCommentKeys(json));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     let path = issue.path.map(String).join('.');

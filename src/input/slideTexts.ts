@@ -1,8 +1,6 @@
 // The yearly editable slide texts of the leadership deck (SPEC §6): templates/ledningsgrupp/*.md, one file per slide.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { templatePath } from './templateFiles.js';
+import { readTemplateFolder, templatePath } from './templateFiles.js';
 
 export const SLIDE_TEXTS_FOLDER = 'ledningsgrupp';
 
@@ -110,21 +108,8 @@ export function slideTextsDir(overrideDir?: string): string {
 
 /** Reads every `*.md` but README.md, sorted by file name. */
 export function readSlideTexts(overrideDir?: string): SlideTexts {
-  const dir = slideTextsDir(overrideDir);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ConfigError(`Mappen med bildtexter saknas (${dir}).`, '--templates');
-  }
-  const fileNames = readdirSync(dir)
-    .filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md')
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return fileNames.map((fileName) => {
-    const path = join(dir, fileName);
-    let content: string;
-    try {
-      content = readFileSync(path, 'utf8');
-    } catch {
-      throw new ConfigError(`Bildtexten ${path} kan inte läsas.`, '--templates');
-    }
-    return parseSlideText(fileName, content, path);
-  });
+  const { files } = readTemplateFolder(SLIDE_TEXTS_FOLDER, overrideDir, (name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md');
+  return files
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((file) => parseSlideText(file.name, file.content, file.path));
 }

@@ -50,6 +50,23 @@ describe('config file (rehab.config.json)', () => {
     expect(config.headerAliases.sjukfranvaro).toEqual({});
   });
 
+  it('ignores keys that start with _ at any level (the comments rehab init writes)', () => {
+    const config = parseConfig({
+      _kommentar: ['fyll i'],
+      forvaltning: 'F',
+      hrSpecialister: [{ namn: 'A', epost: 'a@exempel.se', _kommentar: 'x' }],
+      troskelvarden: { _korttidMaxDag: 'sjuklönelagen 7 §', korttidMaxDag: 10 },
+      _minstaGruppstorlek: 3,
+    }, 'rehab.config.json');
+    expect(config.administrationName).toBe('F');
+    expect(config.hrSpecialists).toEqual([{ name: 'A', email: 'a@exempel.se', operations: [] }]);
+    expect(config.thresholds.shortTermMaxDay).toBe(10);
+    // The commented-out key does not apply: the default 5 stays.
+    expect(config.thresholds.minGroupSize).toBe(5);
+    // A misspelt key without _ is still an error.
+    expect(configError({ _kommentar: 'x', forvaltnig: 'F' }).message).toBe('rehab.config.json: forvaltnig: okänd nyckel');
+  });
+
   it('names the key of an unknown key or a wrong type', () => {
     expect(configError({ okand: 1 }).message).toBe('rehab.config.json: okand: okänd nyckel');
     expect(configError({ troskelvarden: { korttidsgrans: 14 } }).message).toBe('rehab.config.json: troskelvarden.korttidsgrans: okänd nyckel');
