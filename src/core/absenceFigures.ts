@@ -1,5 +1,5 @@
 // Absence figures (SPEC §3): exposure and sick full-time-equivalent days per unit, short/long split, roll-ups, trend.
-import { addDays, addMonths, lastOfMonth, toDayNumber, type DateRange, type IsoDate } from './calendarDate.js';
+import { addMonths, firstOfMonth, lastOfMonth, toDayNumber, type DateRange, type IsoDate } from './calendarDate.js';
 import { sickDaysWithoutEmployment } from './dataWarnings.js';
 import { previousWindow, trendMonths } from './routineCalendar.js';
 import { sickDaysUpTo, sickPeriodsOfEmployment } from './sickPeriods.js';
@@ -65,9 +65,23 @@ export interface StatutoryFigure {
   suppressed: boolean;
 }
 
+/** The population of one cell (a group in one period): what disclosure control weighs (SPEC §7). */
+export interface CellPopulation {
+  /** Distinct anstallnings_id with at least one employment day in the group in the period. */
+  employees: number;
+  exposureDays: number;
+}
+
+/** A group's cells: the window, the previous period and each trend month (same order as trend.months). */
+export interface GroupCells {
+  window: CellPopulation;
+  previous: CellPopulation;
+  months: CellPopulation[];
+}
+
 export interface RepeatedShortTermAbsence {
   employmentId: string;
-  /** Starts of the sick periods that began in the 12 months ending with the window end. */
+  /** Starts of the sick periods that began in the N whole months ending with the window's last month, up to the window end. */
   periodStarts: IsoDate[];
 }
 
@@ -86,6 +100,8 @@ export interface AbsenceReport {
     units: Record<string, MonthlyRate[]>;
   };
   statutory: StatutoryFigure[];
+  /** Keyed by `${level}:${id}` for every unit in `units`, and 'administration' for the förvaltning. */
+  cells: Record<string, GroupCells>;
   repeatedShortTerm: RepeatedShortTermAbsence[];
   warnings: DataWarning[];
 }
@@ -119,6 +135,8 @@ interface Tally {
 
 interface GroupTally extends Tally {
   employeeIds: Set<string>;
+  previousEmployeeIds: Set<string>;
+  monthEmployeeIds: Set<string>[];
 }
 
 interface IndexedRow {
@@ -128,6 +146,8 @@ interface IndexedRow {
   toDay: number;
   /** Employment days inside the window (an employee of the group when > 0). */
   windowDays: number;
+  previousDays: number;
+  monthDays: number[];
   tally: Tally;
 }
 
@@ -213,6 +233,14 @@ function ratesOf(tally: GroupTally): AbsenceRates {
   };
 }
 
+function cellsOf(tally: GroupTally): GroupCells {
+  return {
+    window: { employees: tally.employeeIds.size, exposureDays: tally.exposure },
+    previous: { employees: tally.previousEmployeeIds.size, exposureDays: tally.previousExposure },
+    months: tally.monthEmployeeIds.map((ids, index) => ({ employees: ids.size, exposureDays: tally.monthExposure[index]! })),
+  };
+}
+
 function monthlyRates(tally: Tally, months: readonly IsoDate[]): MonthlyRate[] {
   return months.map((month, index) => {
     const exposure = tally.monthExposure[index]!;
@@ -263,18 +291,21 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
     const rate = row.employmentRate / 100;
     const tally = emptyTally(months.length);
     const windowDays = overlap(fromDay, toDay, windowRange);
+    const previousDays = overlap(fromDay, toDay, previousRange);
+    const monthDays = monthRanges.map((range) => overlap(fromDay, toDay, range));
     tally.exposure = windowDays * rate;
-    tally.previousExposure = overlap(fromDay, toDay, previousRange) * rate;
-    monthRanges.forEach((range, index) => {
-      tally.monthExposure[index] = overlap(fromDay, toDay, range) * rate;
+    tally.previousExposure = previousDays * rate;
+    monthDays.forEach((days, index) => {
+      tally.monthExposure[index] = days * rate;
     });
-    return { row, fromDay, toDay, windowDays, tally };
+    return { row, fromDay, toDay, windowDays, previousDays, monthDays, tally };
   });
   const rowsById = groupBy(indexedRows, (indexed) => indexed.row.employmentId);
 
   // Sick days: whole periods give the day numbers; only days inside the relevant range are counted, per valid row.
   const periodOptions = { relapseGapDays: thresholds.relapseGapDays, asOf };
-  const repeatedFrom = addDays(addMonths(window.to, -thresholds.repeatedShortTermMonths), 1);
+  // N whole calendar months ending with the window's last month (SPEC §3), up to the window end.
+  const repeatedFrom = addMonths(firstOfMonth(window.to), 1 - thresholds.repeatedShortTermMonths);
   const repeatedShortTerm: RepeatedShortTermAbsence[] = [];
   for (const [employmentId, segments] of groupBy(dataset.sickSegments, (segment) => segment.employmentId)) {
     const rows = rowsById.get(employmentId) ?? [];
@@ -311,7 +342,17 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
   }
   repeatedShortTerm.sort((a, b) => collator.compare(a.employmentId, b.employmentId));
 
-  // Roll-ups: every row adds its days to its enhet, verksamhet, avdelning, the administration and its statutory groups.
+  const emptyGroup = (): GroupTally => ({
+    ...emptyTally(months.length),
+    employeeIds: new Set(),
+    previousEmployeeIds: new Set(),
+    monthEmployeeIds: months.map(() => new Set<string>()),
+  });
+  // Roll-ups by today's organisation (SPEC §3): every day of a unit, from whichever of its rows, counts for the
+  // verksamhet and avdelning of the unit's latest row, so a unit moved in a reorganisation takes its history along
+  // and a verksamhet or avdelning that no unit names any more has no figures.
+  const latestOfUnit = new Map<string, EmploymentRow>();
+  for (const row of dataset.employments) latestOfUnit.set(row.unitId, latestRow(latestOfUnit.get(row.unitId), row));
   const groups = new Map<string, GroupTally>();
   const latest = new Map<string, EmploymentRow>();
   let latestOverall: EmploymentRow | undefined;
@@ -319,25 +360,31 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
   const addToGroup = (key: string, indexed: IndexedRow): void => {
     let group = groups.get(key);
     if (!group) {
-      group = { ...emptyTally(months.length), employeeIds: new Set() };
+      group = emptyGroup();
       groups.set(key, group);
     }
     addTally(group, indexed.tally);
-    if (indexed.windowDays > 0) group.employeeIds.add(indexed.row.employmentId);
+    const { employmentId } = indexed.row;
+    if (indexed.windowDays > 0) group.employeeIds.add(employmentId);
+    if (indexed.previousDays > 0) group.previousEmployeeIds.add(employmentId);
+    indexed.monthDays.forEach((days, index) => {
+      if (days > 0) group.monthEmployeeIds[index]!.add(employmentId);
+    });
   };
   for (const indexed of indexedRows) {
     const { row } = indexed;
-    const unitKeys = [`enhet:${row.unitId}`, `verksamhet:${row.operation}`, `avdelning:${row.department}`];
+    const unitRow = latestOfUnit.get(row.unitId)!;
+    const unitKeys = [`enhet:${row.unitId}`, `verksamhet:${unitRow.operation}`, `avdelning:${unitRow.department}`];
     for (const key of unitKeys) {
       addToGroup(key, indexed);
-      latest.set(key, latestRow(latest.get(key), row));
+      // A verksamhet's or avdelning's own parent: from the latest of its units' latest rows.
+      latest.set(key, latestRow(latest.get(key), unitRow));
     }
     addToGroup(ADMINISTRATION_KEY, indexed);
     for (const group of statutoryGroupsOf(row, windowEndYear)) addToGroup(`statutory:${group}`, indexed);
     latestOverall = latestRow(latestOverall, row);
   }
 
-  const emptyGroup = (): GroupTally => ({ ...emptyTally(months.length), employeeIds: new Set() });
   const administrationTally = groups.get(ADMINISTRATION_KEY) ?? emptyGroup();
   const administration: AdministrationFigures = {
     name: params.administrationName ?? latestOverall?.administration ?? '',
@@ -346,6 +393,7 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
 
   const units: UnitFigures[] = [];
   const unitTrend: Record<string, MonthlyRate[]> = {};
+  const cells: Record<string, GroupCells> = { [ADMINISTRATION_KEY]: cellsOf(administrationTally) };
   for (const [key, tally] of groups) {
     const separator = key.indexOf(':');
     const level = key.slice(0, separator) as UnitLevel;
@@ -370,6 +418,7 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
       suppressed,
     });
     unitTrend[key] = monthlyRates(tally, months);
+    cells[key] = cellsOf(tally);
   }
   units.sort(
     (a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || collator.compare(a.name, b.name) || collator.compare(a.id, b.id),
@@ -398,6 +447,7 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
       units: Object.fromEntries(units.map((unit) => [`${unit.level}:${unit.id}`, unitTrend[`${unit.level}:${unit.id}`]!])),
     },
     statutory,
+    cells,
     repeatedShortTerm,
     // Sick days without a valid employment row are left out above; the warning says how many, per segment.
     warnings: sickDaysWithoutEmployment({ ...dataset, cases: [] }, window, asOf),

@@ -1,6 +1,6 @@
 // rehab stats: the absence figures as SPEC §5 JSON, a Swedish table for the terminal, or a Swedish CSV for Excel.
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
-import type { AbsenceRates, AbsenceReport, MonthlyRate, RepeatedShortTermAbsence, StatutoryFigure, UnitFigures, UnitLevel } from '../core/absenceFigures.js';
+import type { AbsenceRates, AbsenceReport, GroupCells, MonthlyRate, RepeatedShortTermAbsence, StatutoryFigure, UnitFigures, UnitLevel } from '../core/absenceFigures.js';
 import type { Thresholds } from '../core/thresholds.js';
 import type { DataWarning } from '../core/types.js';
 import { neutralizeCellText } from './cellText.js';
@@ -38,6 +38,8 @@ export interface StatsJson {
   trend: { months: IsoDate[]; administration: MonthlyRate[]; units: Record<string, MonthlyRate[]> };
   statutory: StatutoryFigure[];
   repeatedShortTerm: RepeatedShortTermAbsence[];
+  /** Employees and exposure of every cell (window, previous period, trend months), for disclosure control downstream. */
+  cells: Record<string, GroupCells>;
 }
 
 export function filterUnits(units: readonly UnitFigures[], level: LevelFilter): UnitFigures[] {
@@ -87,6 +89,7 @@ export function statsJson(report: AbsenceReport, warnings: readonly DataWarning[
     },
     statutory: report.statutory,
     repeatedShortTerm: report.repeatedShortTerm,
+    cells: Object.fromEntries(['administration', ...units.map((unit) => `${unit.level}:${unit.id}`)].map((key) => [key, report.cells[key]!])),
   };
 }
 

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateExport, type GeneratorDelimiter, type GeneratorEncoding } from '../../fixtures/generator.js';
-import { referenceReport, type RefEmployment, type RefMonth, type RefReport, type RefSegment, type RefThresholds } from '../core/absenceReference.js';
+import { referenceReport, type RefCells, type RefEmployment, type RefMonth, type RefReport, type RefSegment, type RefThresholds } from '../core/absenceReference.js';
 import { referenceCaseChecklist, type RefCase, type RefThresholds as RefCaseThresholds } from '../core/caseReference.js';
 import { runCli } from '../helpers/runCli.js';
 
@@ -88,6 +88,8 @@ interface Export {
   asOf: string;
   encoding?: GeneratorEncoding;
   delimiter?: GeneratorDelimiter;
+  /** Units moved to another verksamhet and avdelning inside the data (SPEC §3: figures follow today's organisation). */
+  reorganise?: boolean;
   /** Written as rehab.config.json and passed with --config; otherwise the CLI runs with defaults. */
   config?: { forvaltning?: string; troskelvarden?: Record<string, number>; minstaGruppstorlek?: number };
   thresholds: AllThresholds;
@@ -97,15 +99,16 @@ interface Export {
 
 const EXPORTS: Export[] = [
   {
-    label: 'mid-month as-of in February',
+    label: 'mid-month as-of in February, reorganised',
     seed: 11,
     employments: 60,
     asOf: '2027-02-10',
+    reorganise: true,
     thresholds: SPEC_THRESHOLDS,
     // Three full months before February 2027.
     extraWindows: [{ args: ['--months', '3'], window: { from: '2026-11-01', to: '2027-01-31' } }],
   },
-  { label: 'as-of on the 1st of a month', seed: 23, employments: 180, asOf: '2026-09-01', thresholds: SPEC_THRESHOLDS },
+  { label: 'as-of on the 1st of a month, UTF-8 with BOM, commas, reorganised', seed: 23, employments: 180, asOf: '2026-09-01', encoding: 'utf-8-bom', delimiter: ',', reorganise: true, thresholds: SPEC_THRESHOLDS },
   {
     label: 'as-of in August',
     seed: 37,
@@ -127,14 +130,24 @@ const EXPORTS: Export[] = [
     extraWindows: [{ args: ['--from', '1995-07-01', '--to', '1996-06-30'], window: { from: '1995-07-01', to: '1996-06-30' } }],
   },
   {
-    label: 'Windows-1252, tab-separated, leap-year February in the window, other thresholds from the config',
+    label: 'Windows-1252, tab-separated, leap-year February in the window, other thresholds from the config, reorganised',
     seed: 53,
     employments: 140,
     asOf: '2028-03-14',
     encoding: 'windows-1252',
     delimiter: '\t',
+    reorganise: true,
     config: OTHER_THRESHOLDS_CONFIG,
     thresholds: OTHER_THRESHOLDS,
+  },
+  {
+    label: 'many units, reorganised, Windows-1252 with semicolons',
+    seed: 67,
+    employments: 1200,
+    asOf: '2027-08-20',
+    encoding: 'windows-1252',
+    reorganise: true,
+    thresholds: SPEC_THRESHOLDS,
   },
 ];
 
@@ -235,6 +248,7 @@ interface StatsJson {
   trend: { months: string[]; administration: RefMonth[]; units: Record<string, RefMonth[]> };
   statutory: { group: string; employees: number; exposureDays: number; totalPct: number | null; suppressed: boolean }[];
   repeatedShortTerm: { employmentId: string; periodStarts: string[] }[];
+  cells: Record<string, RefCells>;
 }
 
 interface CaseJson {
@@ -267,6 +281,12 @@ function runJson<T>(args: string[], cwd: string): T {
 
 const RATE_KEYS = ['exposureDays', 'shortPct', 'longPct', 'totalPct', 'longSpellSharePct', 'previousTotalPct'] as const;
 
+/** Number of leaf values (numbers, strings, booleans, nulls) in a JSON value: what a toEqual compares. */
+function leaves(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 1;
+  return Object.values(value).reduce((sum: number, child) => sum + leaves(child), 0);
+}
+
 function expectClose(actual: number | null | undefined, expected: number | null, where: string): void {
   if (expected === null) {
     expect(actual, where).toBeNull();
@@ -274,6 +294,7 @@ function expectClose(actual: number | null | undefined, expected: number | null,
   }
   expect(actual, where).not.toBeNull();
   // Relative: exposure sums of tens of thousands of days differ in the last bits between two summation orders.
+  coverage.values += 1;
   const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
   expect(Math.abs(actual! - expected), `${where}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
 }
@@ -285,7 +306,7 @@ function expectSameMonths(actual: readonly RefMonth[] | undefined, expected: rea
   });
 }
 
-const coverage = { units: 0, unitsDeviating: 0, unitsSuppressed: 0, unitsWithNullPrevious: 0, trendMonths: 0, cases: 0, casesWithPeriod: 0, statuses: new Set<string>(), assessments: new Set<string>(), findings: 0, statsRuns: 0 };
+const coverage = { values: 0, reorganisedUnits: 0, units: 0, unitsDeviating: 0, unitsSuppressed: 0, unitsWithNullPrevious: 0, trendMonths: 0, cases: 0, casesWithPeriod: 0, statuses: new Set<string>(), assessments: new Set<string>(), findings: 0, statsRuns: 0 };
 
 function compareStats(label: string, actual: StatsJson, expected: RefReport, asOf: string, window: { from: string; to: string }): void {
   expect(actual.asOf).toBe(asOf);
@@ -308,6 +329,7 @@ function compareStats(label: string, actual: StatsJson, expected: RefReport, asO
     for (const key of [...RATE_KEYS, 'diffPp'] as const) expectClose(mine[key], unit[key], `${where} ${key}`);
     expect(mine.deviates, `${where} deviates`).toBe(unit.deviates);
     expect(mine.suppressed, `${where} suppressed`).toBe(unit.suppressed);
+    coverage.values += 7;
     coverage.units += 1;
     if (unit.deviates) coverage.unitsDeviating += 1;
     if (unit.suppressed) coverage.unitsSuppressed += 1;
@@ -330,6 +352,18 @@ function compareStats(label: string, actual: StatsJson, expected: RefReport, asO
     expectClose(actual.statutory[index]!.totalPct, group.totalPct, `${label} statutory ${group.group} totalPct`);
   });
   expect([...actual.repeatedShortTerm].sort((a, b) => (a.employmentId < b.employmentId ? -1 : 1)), `${label} repeated short-term`).toEqual(expected.repeatedShortTerm);
+  coverage.values += leaves(expected.repeatedShortTerm) + 3 * expected.statutory.length;
+
+  expect(Object.keys(actual.cells).sort(), `${label} cells`).toEqual(Object.keys(expected.cells).sort());
+  for (const [key, cells] of Object.entries(expected.cells)) {
+    const mine = actual.cells[key]!;
+    const pairs = [['window', mine.window, cells.window], ['previous', mine.previous, cells.previous], ...cells.months.map((cell, index) => [`month ${index}`, mine.months[index], cell] as const)] as const;
+    for (const [period, own, cell] of pairs) {
+      expect(own?.employees, `${label} cell ${key} ${period} employees`).toBe(cell.employees);
+      expectClose(own?.exposureDays, cell.exposureDays, `${label} cell ${key} ${period} exposure`);
+      coverage.values += 1;
+    }
+  }
   coverage.statsRuns += 1;
 }
 
@@ -348,7 +382,7 @@ describe('rehab stats/cases --format json against the independent references, on
       const data = join(folder, 'data');
       const encoding = spec.encoding ?? 'utf-8';
       const delimiter = spec.delimiter ?? ';';
-      const generated = generateExport({ seed: spec.seed, employments: spec.employments, asOf: spec.asOf, encoding, delimiter });
+      const generated = generateExport({ seed: spec.seed, employments: spec.employments, asOf: spec.asOf, encoding, delimiter, reorganise: spec.reorganise ?? false });
       // The data folder holds only the three exports; the CLI runs in the parent folder (no stray config).
       mkdirSync(data);
       for (const [name, bytes] of Object.entries(generated.files)) writeFileSync(join(data, name), bytes);
@@ -361,6 +395,11 @@ describe('rehab stats/cases --format json against the independent references, on
 
       const parsed = readExport(data, encoding, delimiter);
       expect(parsed.employments.length).toBeGreaterThanOrEqual(spec.employments);
+      const operationsOfUnit = new Map<string, Set<string>>();
+      for (const row of parsed.employments) operationsOfUnit.set(row.unitId, (operationsOfUnit.get(row.unitId) ?? new Set()).add(row.operation));
+      const reorganised = [...operationsOfUnit.values()].filter((operations) => operations.size > 1).length;
+      if (spec.reorganise) expect(reorganised, 'units that changed verksamhet').toBeGreaterThan(0);
+      coverage.reorganisedUnits += reorganised;
       const administrationName = spec.config?.forvaltning ?? null;
       const defaultWindow = defaultWindowOf(spec.asOf, 6);
 
@@ -392,6 +431,7 @@ describe('rehab stats/cases --format json against the independent references, on
         const { employmentId, ...rest } = mine;
         expect(employmentId, `${expected.caseId} employmentId`).toBe(employmentOfCase.get(expected.caseId));
         expect(rest, `case ${expected.caseId}`).toEqual(expected);
+        coverage.values += leaves(expected) + 1;
         coverage.cases += 1;
         if (expected.dayNumber !== null) coverage.casesWithPeriod += 1;
         for (const [check, status] of Object.entries(expected.checks)) coverage.statuses.add(`${check}:${status}`);
@@ -401,6 +441,7 @@ describe('rehab stats/cases --format json against the independent references, on
         actualCases.managers.map(({ manager, cases, gapsByCheck, totalGaps, needsSupport, deeperSupport }) => ({ manager: manager.toLowerCase(), cases, gapsByCheck, totalGaps, needsSupport, deeperSupport })),
         'managers',
       ).toEqual([...expectedCases.managers.values()].sort((a, b) => (a.manager < b.manager ? -1 : 1)));
+      coverage.values += leaves([...expectedCases.managers.values()]);
       expect(
         actualCases.repeatedShortTerm
           .map(({ employmentId, thresholdPeriodStart, caseId, finding }) => ({ employmentId, thresholdPeriodStart, caseId, finding }))
@@ -408,11 +449,13 @@ describe('rehab stats/cases --format json against the independent references, on
         'repeated short-term findings',
       ).toEqual(expectedCases.findings);
       coverage.findings += expectedCases.findings.length;
+      coverage.values += leaves(expectedCases.findings);
     });
   }
 
   it('reached the interesting ground (or the comparison proves little)', () => {
     expect(coverage.statsRuns).toBe(EXPORTS.length + 3);
+    expect(coverage.reorganisedUnits).toBeGreaterThan(8);
     expect(coverage.unitsWithNullPrevious).toBeGreaterThan(0);
     expect(coverage.units).toBeGreaterThan(120);
     expect(coverage.unitsDeviating).toBeGreaterThan(5);

@@ -49,7 +49,7 @@ describe('rehab stats --format json (SPEC §5)', () => {
   });
 
   it('has the SPEC keys first, in order, and the hand-computed administration figures', () => {
-    expect(Object.keys(json)).toEqual(['asOf', 'window', 'administration', 'units', 'warnings', 'previousWindow', 'trend', 'statutory', 'repeatedShortTerm']);
+    expect(Object.keys(json)).toEqual(['asOf', 'window', 'administration', 'units', 'warnings', 'previousWindow', 'trend', 'statutory', 'repeatedShortTerm', 'cells']);
     expect(json.asOf).toBe('2027-02-10');
     expect(json.window).toEqual({ from: '2026-08-01', to: '2027-01-31' });
     expect(json.previousWindow).toEqual({ from: '2026-02-01', to: '2026-07-31' });

@@ -19,6 +19,11 @@ const HIERARCHY: Record<string, [string, string]> = {
   E4: ['Förskola', 'Avdelning Väst'],
   E5: ['Förskola', 'Avdelning Väst'],
 };
+/** Rows written before or after a reorganisation: E2 and E3 under another verksamhet (still one avdelning per verksamhet). */
+const MOVED: Record<string, [string, string]> = {
+  E2: ['Nattpatrull', 'Avdelning Norr'],
+  E3: ['Förskola', 'Avdelning Väst'],
+};
 
 interface Scenario {
   employments: EmploymentRow[];
@@ -34,6 +39,7 @@ const rowArbitrary = fc.record({
   unitId: fc.constantFrom(...Object.keys(HIERARCHY)),
   unitName: fc.constantFrom('Solrosen', 'Ängen', 'Björken'),
   rate: fc.constantFrom(20, 50, 75, 100),
+  moved: fc.boolean(),
 });
 
 const segmentArbitrary = fc.record({
@@ -75,7 +81,7 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
       person.rows.forEach((row, rowIndex) => {
         day += rowIndex === 0 ? 0 : row.gapBefore;
         const last = rowIndex === person.rows.length - 1;
-        const [operation, department] = HIERARCHY[row.unitId]!;
+        const [operation, department] = (row.moved ? MOVED[row.unitId] : undefined) ?? HIERARCHY[row.unitId]!;
         employments.push({
           employmentId,
           name: `Person ${index}`,
@@ -180,6 +186,18 @@ describe('absence figures: properties', () => {
           expectClose(mine.totalPct, group.totalPct, `${group.group} totalPct`);
         });
         expect(actual.repeatedShortTerm).toEqual(expected.repeatedShortTerm);
+        expect(Object.keys(actual.cells).sort()).toEqual(Object.keys(expected.cells).sort());
+        for (const [key, cells] of Object.entries(expected.cells)) {
+          const mine = actual.cells[key]!;
+          for (const [period, cell, own] of [['window', cells.window, mine.window], ['previous', cells.previous, mine.previous]] as const) {
+            expect(own.employees, `${key} ${period} employees`).toBe(cell.employees);
+            expectClose(own.exposureDays, cell.exposureDays, `${key} ${period} exposure`);
+          }
+          cells.months.forEach((cell, index) => {
+            expect(mine.months[index]!.employees, `${key} month ${index} employees`).toBe(cell.employees);
+            expectClose(mine.months[index]!.exposureDays, cell.exposureDays, `${key} month ${index} exposure`);
+          });
+        }
       }),
       { numRuns: NUM_RUNS },
     );

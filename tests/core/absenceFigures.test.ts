@@ -208,8 +208,11 @@ describe('names, roll-ups, comparison and order', () => {
     expect(first.diffPp).toBeCloseTo((20 / 736) * 100 - (20 / 1656) * 100, 10);
     expect(first.deviates).toBe(false);
     expect(unit(result, 'verksamhet', 'Särskilt boende').parent).toBe('Avdelning Väst');
-    // Hemtjänst still holds E1's rows before October: 4 × 61 = 244 days, plus E2's 5 × 184 = 920.
-    expect(unit(result, 'verksamhet', 'Hemtjänst').exposureDays).toBe(1164);
+    // Today's organisation: E1's rows before October (4 × 61 = 244 days) go with E1 to Särskilt boende,
+    // so Hemtjänst holds only E2's 5 × 184 = 920 days and Särskilt boende all of E1's 4 × 184 = 736.
+    expect(unit(result, 'verksamhet', 'Hemtjänst').exposureDays).toBe(920);
+    expect(unit(result, 'verksamhet', 'Särskilt boende').exposureDays).toBe(736);
+    expect(unit(result, 'verksamhet', 'Särskilt boende').employees).toBe(4);
     expect(unit(result, 'avdelning', 'Avdelning Öst').parent).toBe('Vård- och omsorgsförvaltningen');
     expect(result.administration.name).toBe('Vård- och omsorgsförvaltningen');
     expect(result.administration.employees).toBe(9);
@@ -294,5 +297,27 @@ describe('repeated short-term absence', () => {
     expect(report([employment('R')], segments, { repeatedShortTermPeriods: 5 }).repeatedShortTerm).toEqual([
       { employmentId: 'R', periodStarts: starts.slice(0, 5) },
     ]);
+  });
+});
+
+describe('repeated short-term absence over whole calendar months (SPEC §3)', () => {
+  // 6 months ending with the window's last month February 2027 = 2026-09-01..2027-02-28, not 2026-08-29..(6 months + 3 days).
+  const sixMonths = { asOf: '2027-03-05', window: { from: '2026-09-01', to: '2027-02-28' } };
+  const oneDay = (id: string, date: string): SickSegment => segment(id, date, date);
+  const later = ['2026-10-01', '2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01'];
+
+  it('a period starting 2026-08-29 is outside; one starting 2026-09-01 is inside', () => {
+    const outside = [oneDay('A', '2026-08-29'), ...later.map((date) => oneDay('A', date))];
+    const inside = [oneDay('B', '2026-09-01'), ...later.map((date) => oneDay('B', date))];
+    const result = report([employment('A'), employment('B')], [...outside, ...inside], { repeatedShortTermMonths: 6 }, sixMonths);
+    expect(result.repeatedShortTerm).toEqual([{ employmentId: 'B', periodStarts: ['2026-09-01', ...later] }]);
+  });
+
+  it('with the default 12 months, the window ending in February counts from 2026-03-01', () => {
+    // 12 months ending with February 2027: 2026-03-01..2027-02-28. A period on 2026-02-28 is outside.
+    const outside = [oneDay('A', '2026-02-28'), ...later.map((date) => oneDay('A', date))];
+    const inside = [oneDay('B', '2026-03-01'), ...later.map((date) => oneDay('B', date))];
+    const result = report([employment('A'), employment('B')], [...outside, ...inside], {}, sixMonths);
+    expect(result.repeatedShortTerm.map((entry) => entry.employmentId)).toEqual(['B']);
   });
 });

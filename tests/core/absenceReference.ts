@@ -62,12 +62,25 @@ export interface RefMonth {
   totalPct: number | null;
 }
 
+export interface RefCell {
+  employees: number;
+  exposureDays: number;
+}
+
+export interface RefCells {
+  window: RefCell;
+  previous: RefCell;
+  months: RefCell[];
+}
+
 export interface RefReport {
   previousWindow: { from: string; to: string };
   administration: RefRates & { name: string };
   units: RefUnit[];
   trend: { months: string[]; administration: RefMonth[]; units: Record<string, RefMonth[]> };
   statutory: { group: string; employees: number; exposureDays: number; totalPct: number | null; suppressed: boolean }[];
+  /** Population of every cell: `${level}:${id}` of each listed unit and 'administration'. */
+  cells: Record<string, RefCells>;
   repeatedShortTerm: { employmentId: string; periodStarts: string[] }[];
 }
 
@@ -92,16 +105,10 @@ function isWholeMonths(from: number, to: number): boolean {
   return monthStart(from) === from && monthStart(to, 1) - 1 === to;
 }
 
-/** Same day of month `shift` months away, clamped to the month's last day. */
-function shiftMonths(dayValue: number, shift: number): number {
-  const date = new Date(dayValue * DAY_MS);
-  const first = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + shift, 1) / DAY_MS;
-  const length = monthStart(first, 1) - first;
-  return first + Math.min(date.getUTCDate(), length) - 1;
-}
-
 interface Bucket {
   ids: Set<string>;
+  prevIds: Set<string>;
+  monthIds: Set<string>[];
   exposure: number;
   short: number;
   long: number;
@@ -185,7 +192,7 @@ export function referenceReport(
   const bucket = (key: string): Bucket => {
     let b = buckets.get(key);
     if (!b) {
-      b = { ids: new Set(), exposure: 0, short: 0, long: 0, longSpell: 0, prevExposure: 0, prevSick: 0, monthExposure: Array(12).fill(0), monthShort: Array(12).fill(0), monthLong: Array(12).fill(0) };
+      b = { ids: new Set(), prevIds: new Set(), monthIds: Array.from({ length: 12 }, () => new Set<string>()), exposure: 0, short: 0, long: 0, longSpell: 0, prevExposure: 0, prevSick: 0, monthExposure: Array(12).fill(0), monthShort: Array(12).fill(0), monthLong: Array(12).fill(0) };
       buckets.set(key, b);
     }
     return b;
@@ -194,8 +201,16 @@ export function referenceReport(
   const last = Math.max(wTo, monthStart(wTo, 1) - 1);
   const windowEndYear = Number(window.to.slice(0, 4));
 
+  // Latest row: greatest validFrom, then greatest line.
+  const later = (a: RefEmployment, b: RefEmployment): RefEmployment => (b.validFrom > a.validFrom || (b.validFrom === a.validFrom && b.line > a.line) ? b : a);
+  const latestOf = (rows: RefEmployment[]): RefEmployment => rows.reduce(later);
+  // Today's organisation: a unit's days count for the verksamhet and avdelning of the unit's latest row.
+  const unitNow = new Map<string, RefEmployment>();
+  for (const unitId of new Set(employments.map((e) => e.unitId))) unitNow.set(unitId, latestOf(employments.filter((e) => e.unitId === unitId)));
+
   for (const e of employments) {
-    const keys = [`enhet:${e.unitId}`, `verksamhet:${e.operation}`, `avdelning:${e.department}`, 'adm'];
+    const now = unitNow.get(e.unitId)!;
+    const keys = [`enhet:${e.unitId}`, `verksamhet:${now.operation}`, `avdelning:${now.department}`, 'adm'];
     if (e.gender === 'K') keys.push('stat:women');
     if (e.gender === 'M') keys.push('stat:men');
     if (e.birthYear !== null) {
@@ -222,10 +237,12 @@ export function referenceReport(
           if (sick && lengths[sick.period]! >= t.longSpellDays) b.longSpell += sickFte;
         }
         if (d >= pFrom && d <= pTo) {
+          b.prevIds.add(e.employmentId);
           b.prevExposure += rate;
           b.prevSick += sickFte;
         }
         if (month >= 0) {
+          b.monthIds[month]!.add(e.employmentId);
           b.monthExposure[month]! += rate;
           if (isShort) b.monthShort[month]! += sickFte;
           else b.monthLong[month]! += sickFte;
@@ -246,13 +263,16 @@ export function referenceReport(
   const monthsOf = (b: Bucket): RefMonth[] =>
     monthStarts.map((m, k) => ({ month: iso(m), shortPct: pct(b.monthShort[k]!, b.monthExposure[k]!), longPct: pct(b.monthLong[k]!, b.monthExposure[k]!), totalPct: pct(b.monthShort[k]! + b.monthLong[k]!, b.monthExposure[k]!) }));
 
-  // Latest row: greatest validFrom, then greatest line.
-  const later = (a: RefEmployment, b: RefEmployment): RefEmployment => (b.validFrom > a.validFrom || (b.validFrom === a.validFrom && b.line > a.line) ? b : a);
-  const latestOf = (rows: RefEmployment[]): RefEmployment => rows.reduce(later);
   const admBucket = bucket('adm');
   const admName = administrationName ?? (employments.length > 0 ? latestOf(employments).administration : '');
   const administration = { name: admName, ...ratesOf(admBucket) };
 
+  const cellsOf = (b: Bucket): RefCells => ({
+    window: { employees: b.ids.size, exposureDays: b.exposure },
+    previous: { employees: b.prevIds.size, exposureDays: b.prevExposure },
+    months: b.monthIds.map((ids, k) => ({ employees: ids.size, exposureDays: b.monthExposure[k]! })),
+  });
+  const cells: Record<string, RefCells> = { administration: cellsOf(admBucket) };
   const units: RefUnit[] = [];
   const trendUnits: Record<string, RefMonth[]> = {};
   const levels = [
@@ -260,13 +280,15 @@ export function referenceReport(
     { level: 'verksamhet' as const, idOf: (e: RefEmployment) => e.operation },
     { level: 'avdelning' as const, idOf: (e: RefEmployment) => e.department },
   ];
+  // Groups are those named by a unit's latest row; a verksamhet/avdelning takes its own parent from the latest of those rows.
+  const unitRows = [...unitNow.values()];
   for (const { level, idOf } of levels) {
-    const ids = [...new Set(employments.map(idOf))];
+    const ids = [...new Set(unitRows.map(idOf))];
     const levelUnits: RefUnit[] = [];
     for (const id of ids) {
       const b = bucket(`${level}:${id}`);
       if (b.ids.size === 0) continue;
-      const latest = latestOf(employments.filter((e) => idOf(e) === id));
+      const latest = latestOf(unitRows.filter((e) => idOf(e) === id));
       const rates = ratesOf(b);
       const diffPp = rates.totalPct === null || administration.totalPct === null ? null : rates.totalPct - administration.totalPct;
       const suppressed = rates.employees < t.minGroupSize;
@@ -281,6 +303,7 @@ export function referenceReport(
         suppressed,
       });
       trendUnits[`${level}:${id}`] = monthsOf(b);
+      cells[`${level}:${id}`] = cellsOf(b);
     }
     levelUnits.sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.id.localeCompare(b.id, 'sv'));
     units.push(...levelUnits);
@@ -291,8 +314,9 @@ export function referenceReport(
     return { group, employees: b.ids.size, exposureDays: b.exposure, totalPct: pct(b.short + b.long, b.exposure), suppressed: b.ids.size <= t.statutoryGroupMaxSuppressed };
   });
 
-  // Repeated short-term: periods starting in (window end − N months, window end].
-  const repeatedFrom = shiftMonths(wTo, -t.repeatedShortTermMonths) + 1;
+  // Repeated short-term: periods starting in the N whole calendar months that end with the window's last month
+  // (from the 1st of the month N − 1 months before it), up to the window end.
+  const repeatedFrom = monthStart(wTo, 1 - t.repeatedShortTermMonths);
   const repeatedShortTerm = [...periodStarts.entries()]
     .map(([employmentId, starts]) => ({ employmentId, periodStarts: starts.filter((s) => s >= repeatedFrom && s <= wTo).map(iso) }))
     .filter((entry) => entry.periodStarts.length >= t.repeatedShortTermPeriods)
@@ -304,6 +328,7 @@ export function referenceReport(
     units,
     trend: { months: monthStarts.map(iso), administration: monthsOf(admBucket), units: trendUnits },
     statutory,
+    cells,
     repeatedShortTerm,
   };
 }
