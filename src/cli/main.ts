@@ -81,7 +81,8 @@ function reportError(error: unknown, debug: boolean): number {
     return EXIT.input;
   }
   if (error instanceof ConfigError) {
-    writeMessage(`rehab: ${error.message}`);
+    // One line per problem: a command reports every problem of its options at once.
+    for (const line of error.message.split('\n')) writeMessage(`rehab: ${line}`);
     return EXIT.usage;
   }
   if (error instanceof OutputError) {

@@ -5,7 +5,6 @@ export interface PrepSummary {
   period: string;
   asOf: IsoDate;
   window: DateRange;
-  folder: string;
   configFile: string | null;
   hrSpecialistsConfigured: number;
   managers: number;
@@ -29,13 +28,14 @@ export interface PrepSummary {
   outputs: string[];
 }
 
-export function prepSummaryJson(summary: PrepSummary): object {
-  const { files, ...rest } = summary;
+/** `folder`: where the run folder ended up (the applier's answer). */
+export function prepSummaryJson(summary: PrepSummary, folder: string): object {
+  const { period, asOf, window, files, ...rest } = summary;
   const { managers: _managers, ...fileCounts } = files;
-  return { ...rest, files: fileCounts };
+  return { period, asOf, window, folder, ...rest, files: fileCounts };
 }
 
-export function prepSummaryText(summary: PrepSummary): string {
+export function prepSummaryText(summary: PrepSummary, folder: string): string {
   const lines = [
     `Underlag för ${summary.period} (data ${summary.window.from} – ${summary.window.to}, per ${summary.asOf}).`,
     `  Chefer:               ${summary.managers}`,
@@ -51,6 +51,6 @@ export function prepSummaryText(summary: PrepSummary): string {
     lines.push(`Inga HR-specialister i ${summary.configFile}: inbjudningarna har "Din HR-specialist" som avsändare.`);
   }
   if (summary.managers === 0) lines.push('Inga chefer matchade urvalet: inga chefsunderlag skrevs.');
-  lines.push(`Filerna finns i ${summary.folder}`);
+  lines.push(`Filerna finns i ${folder}`);
   return lines.join('\n');
 }

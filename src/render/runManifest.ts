@@ -1,5 +1,6 @@
 // The run manifest (SPEC §6): what was run on which inputs and what was written. No names, no ids, no health data.
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
+import type { OperationChecklistCounts } from '../core/checklistCounts.js';
 import type { Thresholds } from '../core/thresholds.js';
 
 export interface ManifestInput {
@@ -20,7 +21,7 @@ export interface RunManifest {
   tool: 'rehab';
   version: string;
   command: string;
-  /** When the run finished (UTC). */
+  /** When the run started (UTC). */
   createdAt: string;
   asOf: IsoDate;
   period: string;
@@ -31,6 +32,9 @@ export interface RunManifest {
   thresholds: Thresholds;
   inputs: ManifestInput[];
   counts: Record<string, number>;
+  /** prep: per verksamhet, the checklist counts of the open cases in the run (SPEC §6); aggregate compares rounds with them. */
+  checklist?: OperationChecklistCounts[];
+  /** Every file of the run but the manifest, in the order written. */
   outputs: ManifestOutput[];
 }
 

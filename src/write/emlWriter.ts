@@ -1,10 +1,6 @@
 // Mail drafts (.eml) with nodemailer's MailComposer: X-Unsent: 1 makes Outlook open them ready to send.
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-
-export interface MailAddress {
-  name: string;
-  email: string;
-}
+import type { MailAddress } from '../render/mailModel.js';
 
 export interface EmlDraft {
   from: MailAddress;

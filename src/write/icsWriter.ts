@@ -1,30 +1,13 @@
 // Meeting requests (.ics, METHOD:REQUEST) for the invitation mails, built with the `ics` package.
-import { createHash } from 'node:crypto';
 import { createEvent, type DateArray, type EventAttributes } from 'ics';
+import type { MailAddress, MeetingRequestModel } from '../render/mailModel.js';
 
 export const MEETING_TIME_ZONE = 'Europe/Stockholm';
 
-export interface CalendarParty {
-  name: string;
-  email: string;
-}
+export type CalendarParty = MailAddress;
 
-export interface MeetingRequest {
-  /** Local Europe/Stockholm wall-clock time, 'YYYY-MM-DD HH:mm'. */
-  start: string;
-  end: string;
-  location: string;
-  title: string;
-  description: string;
-  organizer: CalendarParty;
-  attendee: CalendarParty;
-  /** Stable across runs so a re-sent request updates the same event (see meetingUid). */
-  uid: string;
-  /** Raise it when a request with the same uid is sent again with changes. */
-  sequence?: number;
-  /** DTSTAMP; defaults to now. */
-  stamp?: Date;
-}
+/** The plan's model, with DTSTAMP as a Date (default now) for direct callers. */
+export type MeetingRequest = Omit<MeetingRequestModel, 'stamp'> & { stamp?: Date };
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/;
 
@@ -61,12 +44,6 @@ export function stockholmToUtcMs(localDateTime: string): number {
 function utcDateArray(utcMs: number): DateArray {
   const date = new Date(utcMs);
   return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes()];
-}
-
-/** A UID that names no one: a hash of whatever identifies the meeting (kind, period, e-mail addresses). */
-export function meetingUid(parts: readonly string[]): string {
-  const digest = createHash('sha256').update(parts.map((part) => part.trim().toLowerCase()).join('\u0000')).digest('hex');
-  return `${digest.slice(0, 32)}@rehab`;
 }
 
 // A parameter value cannot hold a double quote (RFC 5545 3.2); `ics` would backslash-escape it, which is invalid.

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readMailTemplates } from '../../src/input/mailTemplates.js';
 import { compileInvitationMails } from '../../src/render/invitationMail.js';
 import { buildEml } from '../../src/write/emlWriter.js';
-import { buildMeetingRequest, meetingUid } from '../../src/write/icsWriter.js';
+import { meetingUid } from '../../src/render/mailModel.js';
+import { buildMeetingRequest } from '../../src/write/icsWriter.js';
 
 // Python's standard email package is an independent reader of the MIME we write.
 const PARSE_EML = `

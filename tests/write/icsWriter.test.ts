@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMeetingRequest, meetingUid, stockholmToUtcMs, type MeetingRequest } from '../../src/write/icsWriter.js';
+import { meetingUid } from '../../src/render/mailModel.js';
+import { buildMeetingRequest, stockholmToUtcMs, type MeetingRequest } from '../../src/write/icsWriter.js';
 
 const base: MeetingRequest = {
   start: '2027-02-16 09:00',

@@ -1,0 +1,37 @@
+// What a planner returns and the applier (src/write/applyPlan.ts) writes: every document of a run as plain data.
+//
+// Kinds, and how the applier serialises each (a planner for another command, e.g. planAggregate, uses the same):
+//   xlsx  model: WorkbookModel (src/render/workbookModel.ts)  → writeXlsx
+//   pptx  model: DeckModel     (src/render/deckModel.ts)      → renderPptx
+//   eml   model: MailModel     (src/render/mailModel.ts)      → buildEml (a meeting request in it is built by buildMeetingRequest)
+//   ics   model: MeetingRequestModel (src/render/mailModel.ts) → buildMeetingRequest
+//   json  model: any JSON value                               → JSON, two-space indent, final newline
+// Paths are relative to the run folder, '/'-separated, already safe as file names (src/render/prepFiles.ts).
+// The manifest is not a document: the applier adds each written file's bytes and sha256 to `manifest.outputs`
+// and writes it last, as MANIFEST_FILE.
+import type { DeckModel } from '../render/deckModel.js';
+import type { MailModel, MeetingRequestModel } from '../render/mailModel.js';
+import type { RunManifest } from '../render/runManifest.js';
+import type { WorkbookModel } from '../render/workbookModel.js';
+
+export type PlannedDocument =
+  | { path: string; kind: 'xlsx'; model: WorkbookModel }
+  | { path: string; kind: 'pptx'; model: DeckModel }
+  | { path: string; kind: 'eml'; model: MailModel }
+  | { path: string; kind: 'ics'; model: MeetingRequestModel }
+  | { path: string; kind: 'json'; model: unknown };
+
+export type DocumentKind = PlannedDocument['kind'];
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export interface Plan<Summary> {
+  /** The run folder's name under --out, e.g. '2027-vår'. */
+  folder: string;
+  /** In the order they are written (pptxgenjs numbers embedded chart workbooks across a process). */
+  documents: PlannedDocument[];
+  /** What the command reports; it carries no names. */
+  summary: Summary;
+  /** `outputs` is empty here; the applier fills it. */
+  manifest: RunManifest;
+}

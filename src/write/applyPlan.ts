@@ -1,0 +1,65 @@
+// The one applier: serialises every planned document with its writer, stages the run folder, records each file's
+// bytes and sha256 in the manifest, writes the manifest last and commits the folder (src/write/outputFolder.ts).
+// Document libraries are imported on first use, so commands that write no document never load them.
+import type { MeetingRequestModel } from '../render/mailModel.js';
+import { manifestJson, type ManifestOutput } from '../render/runManifest.js';
+import { MANIFEST_FILE, type Plan, type PlannedDocument } from '../plan/types.js';
+import { StagedFolder } from './outputFolder.js';
+
+export interface ApplyOptions {
+  /** --ersatt: an existing run folder may be replaced. */
+  replace: boolean;
+}
+
+export interface ApplyResult {
+  /** Absolute path of the committed run folder. */
+  folder: string;
+  /** Every file written, the manifest last. */
+  outputs: ManifestOutput[];
+}
+
+export async function applyPlan(plan: Plan<unknown>, outDir: string, options: ApplyOptions): Promise<ApplyResult> {
+  const folder = StagedFolder.create(outDir, plan.folder, { replace: options.replace });
+  try {
+    for (const document of plan.documents) folder.write(document.path, await serialise(document));
+    const manifest = { ...plan.manifest, outputs: [...folder.written] };
+    folder.write(MANIFEST_FILE, manifestJson(manifest));
+    const outputs = [...folder.written];
+    return { folder: folder.commit(), outputs };
+  } catch (error) {
+    folder.discard();
+    throw error;
+  }
+}
+
+/** A document's bytes; the same model always gives the same bytes apart from the zip entries' times. */
+export async function serialise(document: PlannedDocument): Promise<Buffer | string> {
+  switch (document.kind) {
+    case 'xlsx': {
+      const { writeXlsx } = await import('./xlsxWriter.js');
+      return writeXlsx(document.model);
+    }
+    case 'pptx': {
+      const { renderPptx } = await import('./pptxWriter.js');
+      return renderPptx(document.model);
+    }
+    case 'ics':
+      return meetingRequestText(document.model);
+    case 'eml': {
+      const { buildEml } = await import('./emlWriter.js');
+      const { meetingRequest, date, ...mail } = document.model;
+      return buildEml({
+        ...mail,
+        date: new Date(date),
+        ...(meetingRequest ? { meetingRequest: await meetingRequestText(meetingRequest.model), meetingFileName: meetingRequest.fileName } : {}),
+      });
+    }
+    case 'json':
+      return `${JSON.stringify(document.model, null, 2)}\n`;
+  }
+}
+
+async function meetingRequestText(model: MeetingRequestModel): Promise<string> {
+  const { buildMeetingRequest } = await import('./icsWriter.js');
+  return buildMeetingRequest({ ...model, stamp: new Date(model.stamp) });
+}

@@ -1,0 +1,118 @@
+// planPrep on fixtures/scenarios/cases-basic at 2027-02-10: the whole run as data, without writing a file.
+import { describe, expect, it } from 'vitest';
+import { defaultWindow } from '../../src/core/routineCalendar.js';
+import { parseConfig } from '../../src/input/config.js';
+import { readMailTemplates } from '../../src/input/mailTemplates.js';
+import { readDataset } from '../../src/input/readDataset.js';
+import { readSlideTexts } from '../../src/input/slideTexts.js';
+import { compileFollowUpMail } from '../../src/render/invitationMail.js';
+import { planPrep, type PrepPlanInput } from '../../src/plan/prepPlan.js';
+import { fixturePath } from '../helpers/runCli.js';
+
+const AS_OF = '2027-02-10';
+const CREATED_AT = '2027-02-10T07:30:00.000Z';
+const config = parseConfig({}, null);
+const read = readDataset(fixturePath('scenarios', 'cases-basic'), { headerAliases: config.headerAliases, requireCases: true });
+const renderInvitation = compileFollowUpMail(readMailTemplates().bilaga1);
+const slideTexts = readSlideTexts();
+
+function input(overrides: Partial<PrepPlanInput> = {}): PrepPlanInput {
+  return {
+    dataset: read.dataset, files: read.files, readWarnings: read.warnings, config, asOf: AS_OF, window: defaultWindow(AS_OF),
+    filters: {}, meetings: [], renderInvitation, slideTexts,
+    run: { createdAt: CREATED_AT, version: '9.9.9', meetings: false, templates: false, ersatt: false },
+    ...overrides,
+  };
+}
+
+function plan(overrides: Partial<PrepPlanInput> = {}) {
+  const result = planPrep(input(overrides));
+  if (!result.ok) throw new Error(`findings: ${JSON.stringify(result.findings)}`);
+  return result.plan;
+}
+
+describe('planPrep', () => {
+  it('plans per manager a workbook, a deck and a mail, and a leadership deck per verksamhet', () => {
+    const { folder, documents, summary } = plan();
+    expect(folder).toBe('2027-vår');
+    // Managers in Swedish name order (Märta, Olle, Åsa), folders after their units; verksamheter sorted.
+    const perManager = (unitFolder: string) => [
+      [`Chefer/${unitFolder}/Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx`, 'xlsx'],
+      [`Chefer/${unitFolder}/Alt 2 – HR-förberedelse vid rehabiliteringsuppföljning.pptx`, 'pptx'],
+      [`Chefer/${unitFolder}/Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml`, 'eml'],
+    ];
+    expect(documents.map((document) => [document.path, document.kind])).toEqual([
+      ...perManager('E20 Särskilt boende Ängen'),
+      ...perManager('E30 Daglig verksamhet Lärkan'),
+      ...perManager('E10 Hemtjänst Östra'),
+      ['Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – Daglig verksamhet.pptx', 'pptx'],
+      ['Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – Hemtjänst.pptx', 'pptx'],
+      ['Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – Särskilt boende.pptx', 'pptx'],
+    ]);
+    expect(summary.outputs).toEqual([...documents.map((document) => document.path), 'manifest.json']);
+    // Open cases at 2027-02-10: R-1, R-6 (E10), R-2, R-3, R-4 (E20); R-7 opens 2027-02-15, R-5 is closed.
+    expect(summary.openCases).toBe(5);
+    // Gaps: R-2 3 (certificate expired, no health talk, no plan at day 33), R-3 2, R-4 1.
+    expect([summary.casesWithGaps, summary.gaps, summary.needsSupport]).toEqual([3, 6, 2]);
+  });
+
+  it('records per verksamhet the checklist counts the next analysis compares with, counts only', () => {
+    const { manifest } = plan();
+    expect(manifest.checklist).toEqual([
+      // No open case, but in the run.
+      { operation: 'Daglig verksamhet', cases: 0, casesWithoutGaps: 0, gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 }, assessments: { systematic: 0, partial: 0, needs_support: 0 } },
+      // R-1 (certificate expiring is a warning) and R-6: no gaps.
+      { operation: 'Hemtjänst', cases: 2, casesWithoutGaps: 2, gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 }, assessments: { systematic: 2, partial: 0, needs_support: 0 } },
+      // R-2: certificate, healthTalk, returnPlan; R-3: healthTalk (2026-02-09, a day over 12 months), activity; R-4: activity.
+      { operation: 'Särskilt boende', cases: 3, casesWithoutGaps: 0, gapsByCheck: { certificate: 1, healthTalk: 2, returnPlan: 1, activity: 2 }, assessments: { systematic: 0, partial: 1, needs_support: 2 } },
+    ]);
+    expect(manifest.outputs).toEqual([]);
+    expect(manifest.createdAt).toBe(CREATED_AT);
+    expect(manifest.version).toBe('9.9.9');
+    const text = JSON.stringify(manifest);
+    for (const name of ['Astrid', 'Lövgren', 'Åsa', 'asa.ekstrom', 'R-1', '1001']) expect(text).not.toContain(name);
+  });
+
+  it('takes its time from the caller: the same input plans the same run', () => {
+    const first = plan();
+    expect(plan()).toEqual(first);
+    const mail = first.documents.find((document) => document.kind === 'eml')!;
+    expect(mail.kind === 'eml' && mail.model.date).toBe(CREATED_AT);
+  });
+
+  it('a meeting time gives a meeting request, also inside the mail, stamped with the run time', () => {
+    const meeting = { managerEmail: 'olle.nordin@exempel.se', start: '2027-02-16 09:00', end: '2027-02-16 10:00', location: 'Rum 3', line: 2 };
+    const { documents } = plan({ meetings: [meeting] });
+    const folder = 'Chefer/E30 Daglig verksamhet Lärkan';
+    const ics = documents.find((document) => document.path === `${folder}/Mötesbokning.ics`);
+    const eml = documents.find((document) => document.path === `${folder}/Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml`);
+    expect(ics?.kind).toBe('ics');
+    if (ics?.kind !== 'ics' || eml?.kind !== 'eml') throw new Error('missing documents');
+    expect(ics.model).toMatchObject({ start: '2027-02-16 09:00', end: '2027-02-16 10:00', location: 'Rum 3', stamp: CREATED_AT, attendee: { email: 'olle.nordin@exempel.se' } });
+    expect(eml.model.meetingRequest).toEqual({ model: ics.model, fileName: 'Mötesbokning.ics' });
+    expect(documents.filter((document) => document.kind === 'ics')).toHaveLength(1);
+  });
+
+  it('--chef plans one manager and the decks of her verksamheter', () => {
+    const { documents, summary } = plan({ filters: { chef: ' ASA.Ekstrom@exempel.se ' } });
+    expect(documents.map((document) => document.path)).toEqual([
+      'Chefer/E10 Hemtjänst Östra/Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx',
+      'Chefer/E10 Hemtjänst Östra/Alt 2 – HR-förberedelse vid rehabiliteringsuppföljning.pptx',
+      'Chefer/E10 Hemtjänst Östra/Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml',
+      'Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – Hemtjänst.pptx',
+    ]);
+    expect(summary.openCases).toBe(2);
+  });
+
+  it('names every filter that matches nothing, at once, instead of planning', () => {
+    const result = planPrep(input({ filters: { hr: 'Ingen Alls', verksamhet: 'Skola', chef: 'ingen@exempel.se' } }));
+    expect(result).toEqual({
+      ok: false,
+      findings: [
+        { code: 'unknown_hr_specialist', option: '--hr', value: 'Ingen Alls', configFile: null },
+        { code: 'unknown_operation', option: '--verksamhet', value: 'Skola', known: ['Daglig verksamhet', 'Hemtjänst', 'Särskilt boende'] },
+        { code: 'unknown_manager', option: '--chef', value: 'ingen@exempel.se' },
+      ],
+    });
+  });
+});
