@@ -13,7 +13,7 @@ import { parseAsOf, parseChoice } from './common.js';
 interface CasesOptions {
   data?: string;
   asOf?: string;
-  chef?: string;
+  manager?: string;
   format?: string;
   config?: string;
 }
@@ -24,7 +24,7 @@ export function registerCases(program: Command): void {
     .description('kontrollera öppna rehabärenden mot rutinens checklista (läkarintyg, hälsosamtal, plan, aktivitet)')
     .option('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv (måste anges)')
     .option('--as-of <datum>', 'datum att bedöma ärendena per (ÅÅÅÅ-MM-DD), standard i dag')
-    .option('--chef <epost>', 'visa bara ärenden för chefen med denna e-postadress')
+    .option('--manager <epost>', 'visa bara ärenden för chefen med denna e-postadress (även --chef)')
     .option('--format <format>', 'table (standard), json eller csv')
     .option('--config <fil>', 'konfigurationsfil, standard rehab.config.json i arbetsmappen om den finns')
     .action((options: CasesOptions) => {
@@ -41,8 +41,8 @@ export function registerCases(program: Command): void {
         administrationName: config.administrationName,
       });
       let report = evaluateCases(dataset, { asOf, thresholds: config.thresholds, repeatedShortTerm: absence.repeatedShortTerm });
-      if (options.chef !== undefined) {
-        const chef = options.chef.trim();
+      if (options.manager !== undefined) {
+        const chef = options.manager.trim();
         const known = dataset.employments.some((row) => row.managerEmail.toLowerCase() === chef.toLowerCase());
         if (!known) writeMessage(`rehab: ingen chef med e-post ${chef} finns i anstallda.csv. Resultatet är tomt.`);
         report = reportForManager(report, chef);

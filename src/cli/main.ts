@@ -4,13 +4,14 @@ import { ConfigError, EXIT, InputError, OutputError } from '../errors.js';
 import { writeMessage } from '../write/output.js';
 import { registerCalendar } from './calendar.js';
 import { registerCommands } from './commands.js';
+import { addSwedishHelp, canonicalFlags, suggestionText } from './help.js';
 import { VERSION } from './version.js';
 
 
 /** Commander speaks English; these are its usage errors in Swedish. */
 const COMMANDER_MESSAGES: Record<string, (detail: string) => string> = {
-  'commander.unknownOption': (detail) => `okänd flagga ${quoted(detail)}`,
-  'commander.unknownCommand': (detail) => `okänt kommando ${quoted(detail)}. Se rehab --help.`,
+  'commander.unknownOption': (detail) => `okänd flagga ${quoted(detail)}${suggestionText(detail) || '. Se rehab <kommando> --help.'}`,
+  'commander.unknownCommand': (detail) => `okänt kommando ${quoted(detail)}${suggestionText(detail) || '. Se rehab --help.'}`,
   'commander.optionMissingArgument': (detail) => `flaggan ${quoted(detail)} saknar värde`,
   'commander.missingMandatoryOptionValue': (detail) => `flaggan ${quoted(detail)} måste anges`,
   'commander.missingArgument': (detail) => `argument saknas: ${quoted(detail)}`,
@@ -38,7 +39,8 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'visa hjälp')
     .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
     .option('--debug', 'visa tekniska detaljer vid oväntade fel')
-    .showSuggestionAfterError(false)
+    .option('-q, --quiet', 'ingen förloppsindikator (fel och sammanfattning visas ändå)')
+    .showSuggestionAfterError(true)
     .exitOverride()
     .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, subcommandTerm: (command) => command.name() })
     .configureOutput({
@@ -54,6 +56,7 @@ export function buildProgram(): Command {
       .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
       .exitOverride().configureOutput({ outputError: () => undefined });
   }
+  addSwedishHelp(program);
   return program;
 }
 
@@ -61,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes('--debug');
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(canonicalFlags(argv), { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     return reportError(error, debug);

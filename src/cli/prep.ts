@@ -23,12 +23,12 @@ interface PrepOptions {
   asOf?: string;
   config?: string;
   hr?: string;
-  verksamhet?: string;
-  chef?: string;
+  operation?: string;
+  manager?: string;
   meetings?: string;
   templates?: string;
   json?: boolean;
-  ersatt?: boolean;
+  replace?: boolean;
 }
 
 export function registerPrep(program: Command): void {
@@ -40,11 +40,11 @@ export function registerPrep(program: Command): void {
     .option('--as-of <datum>', 'datum att utgå från (ÅÅÅÅ-MM-DD), standard i dag')
     .option('--config <fil>', 'konfigurationsfil, standard rehab.config.json i arbetsmappen om den finns')
     .option('--hr <namn|epost>', 'bara chefer i de verksamheter som HR-specialisten har')
-    .option('--verksamhet <namn>', 'bara denna verksamhet')
-    .option('--chef <epost>', 'bara chefen med denna e-postadress')
+    .option('--operation <namn>', 'bara denna verksamhet (även --verksamhet)')
+    .option('--manager <epost>', 'bara chefen med denna e-postadress (även --chef)')
     .option('--meetings <fil>', 'CSV med mötestider (chef_epost;start;slut;plats) som ger mötesbokningar (.ics)')
     .option('--templates <mapp>', 'mapp med egna mallar (mail/, ledningsgrupp/) som ersätter de medföljande')
-    .option('--ersatt', 'ersätt en befintlig mapp för perioden (ifyllda filer i den försvinner)')
+    .option('--replace', 'ersätt en befintlig mapp för perioden; ifyllda filer i den försvinner (även --ersatt)')
     .option('--json', 'skriv sammanfattningen som JSON på standard ut')
     .action(async (options: PrepOptions) => {
       await runPrep(options);
@@ -65,16 +65,16 @@ export async function runPrep(options: PrepOptions): Promise<void> {
 
   const result = planPrep({
     dataset, files, readWarnings: warnings, config, asOf, window: defaultWindow(asOf),
-    filters: { hr: options.hr, verksamhet: options.verksamhet, chef: options.chef },
+    filters: { hr: options.hr, verksamhet: options.operation, chef: options.manager },
     meetings, renderInvitation, slideTexts,
     run: {
       createdAt: new Date().toISOString(), version: VERSION,
-      meetings: options.meetings !== undefined, templates: options.templates !== undefined, ersatt: options.ersatt === true,
+      meetings: options.meetings !== undefined, templates: options.templates !== undefined, ersatt: options.replace === true,
     },
   });
   if (!result.ok) throw new ConfigError(result.findings.map(findingMessage).join('\n'), result.findings[0]!.option);
 
-  const applied = await applyPlan(result.plan, options.out, { replace: options.ersatt === true });
+  const applied = await applyPlan(result.plan, options.out, { replace: options.replace === true });
   if (options.json) writeJson(prepSummaryJson(result.plan.summary, applied.folder));
   else writeMessage(prepSummaryText(result.plan.summary, applied.folder));
 }
@@ -84,8 +84,8 @@ function findingMessage(finding: PrepFinding): string {
     case 'unknown_hr_specialist':
       return `--hr: ingen HR-specialist med namn eller e-post "${finding.value}" ${finding.configFile ? `i ${finding.configFile}` : '(ingen konfigurationsfil finns)'}`;
     case 'unknown_operation':
-      return `--verksamhet: ingen verksamhet heter "${finding.value}". Finns: ${finding.known.join(', ')}`;
+      return `--operation: ingen verksamhet heter "${finding.value}". Finns: ${finding.known.join(', ')}`;
     case 'unknown_manager':
-      return `--chef: ingen enhetschef med e-post "${finding.value}" finns i anstallda.csv`;
+      return `--manager: ingen enhetschef med e-post "${finding.value}" finns i anstallda.csv`;
   }
 }

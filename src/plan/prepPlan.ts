@@ -26,9 +26,9 @@ import { MANIFEST_FILE, type Plan, type PlannedDocument } from './types.js';
 export interface PrepFilters {
   /** --hr: name or e-mail of a configured HR specialist. */
   hr?: string;
-  /** --verksamhet: a verksamhet's name, any case. */
+  /** --operation: a verksamhet's name, any case. */
   verksamhet?: string;
-  /** --chef: a unit manager's e-mail, any case. */
+  /** --manager: a unit manager's e-mail, any case. */
   chef?: string;
 }
 
@@ -59,8 +59,8 @@ export interface PrepPlanInput {
 /** A filter that matches nothing: the CLI turns these into one usage error (exit 2) naming every one. */
 export type PrepFinding =
   | { code: 'unknown_hr_specialist'; option: '--hr'; value: string; configFile: string | null }
-  | { code: 'unknown_operation'; option: '--verksamhet'; value: string; known: string[] }
-  | { code: 'unknown_manager'; option: '--chef'; value: string };
+  | { code: 'unknown_operation'; option: '--operation'; value: string; known: string[] }
+  | { code: 'unknown_manager'; option: '--manager'; value: string };
 
 export type PrepPlan = Plan<PrepSummary>;
 
@@ -244,12 +244,12 @@ function resolveFilters(input: PrepPlanInput, units: readonly UnitFigures[]): { 
     const wanted = filters.verksamhet.trim().toLowerCase();
     const match = operations.find((operation) => operation.toLowerCase() === wanted);
     if (match !== undefined) filter.operation = match;
-    else findings.push({ code: 'unknown_operation', option: '--verksamhet', value: filters.verksamhet, known: operations });
+    else findings.push({ code: 'unknown_operation', option: '--operation', value: filters.verksamhet, known: operations });
   }
   if (filters.chef !== undefined) {
     const chef = filters.chef.trim().toLowerCase();
     if (dataset.employments.some((row) => row.managerEmail.toLowerCase() === chef)) filter.managerEmail = chef;
-    else findings.push({ code: 'unknown_manager', option: '--chef', value: filters.chef });
+    else findings.push({ code: 'unknown_manager', option: '--manager', value: filters.chef });
   }
   return { filter, findings };
 }

@@ -355,7 +355,7 @@ describe('rehab prep on bad input and options', () => {
   it('--chef with an unknown address is a usage error (exit 2)', () => {
     const result = runCli(['prep', '--data', data, '--out', join(work, 'ut-x'), '--as-of', AS_OF, '--chef', 'ingen@example.se']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--chef');
+    expect(result.stderr).toContain('--manager');
     expect(existsSync(join(work, 'ut-x'))).toBe(false);
   });
 

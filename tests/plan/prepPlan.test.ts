@@ -110,8 +110,8 @@ describe('planPrep', () => {
       ok: false,
       findings: [
         { code: 'unknown_hr_specialist', option: '--hr', value: 'Ingen Alls', configFile: null },
-        { code: 'unknown_operation', option: '--verksamhet', value: 'Skola', known: ['Daglig verksamhet', 'Hemtjänst', 'Särskilt boende'] },
-        { code: 'unknown_manager', option: '--chef', value: 'ingen@exempel.se' },
+        { code: 'unknown_operation', option: '--operation', value: 'Skola', known: ['Daglig verksamhet', 'Hemtjänst', 'Särskilt boende'] },
+        { code: 'unknown_manager', option: '--manager', value: 'ingen@exempel.se' },
       ],
     });
   });
