@@ -1,5 +1,6 @@
 // The one applier: serialises every planned document with its writer, stages the run folder, records each file's
-// bytes and sha256 in the manifest, writes the manifest last and commits the folder (src/write/outputFolder.ts).
+// bytes and sha256 in the manifest, writes the manifest last and commits the folder as a transaction
+// (src/write/outputFolder.ts: lock, staging, hash check, rename; a failure or a signal leaves nothing).
 // Document libraries are imported on first use, so commands that write no document never load them.
 import type { MeetingRequestModel } from '../render/mailModel.js';
 import { manifestJson, type ManifestOutput } from '../render/runManifest.js';
@@ -25,11 +26,21 @@ export async function applyPlan(plan: Plan<unknown>, outDir: string, options: Ap
     const manifest = { ...plan.manifest, outputs: [...folder.written] };
     folder.write(MANIFEST_FILE, manifestJson(manifest));
     const outputs = [...folder.written];
+    await testPause();
     return { folder: folder.commit(), outputs };
   } catch (error) {
     folder.discard();
     throw error;
   }
+}
+
+/**
+ * TEST ONLY: REHAB_TEST_PAUSE_BEFORE_COMMIT=<ms> waits that long with every file staged, so tests can start a
+ * second run, create the target folder, delete the staging folder or send a signal at the worst moment.
+ */
+async function testPause(): Promise<void> {
+  const pause = Number(process.env['REHAB_TEST_PAUSE_BEFORE_COMMIT'] ?? 0);
+  if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
 }
 
 /** A document's bytes; the same model always gives the same bytes apart from the zip entries' times. */
