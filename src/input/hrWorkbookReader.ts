@@ -1,5 +1,7 @@
 // Reads HR's filled-in Reflektioner sheet back from an HR workbook (Alt. 1) for `rehab aggregate`.
+import { readdirSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { InputError, type InputProblem } from '../errors.js';
 import { REFLECTIONS_LAYOUT } from '../render/hrWorkbook.js';
@@ -9,6 +11,13 @@ export interface CaseReflection {
   caseId: string;
   assessmentAfterMeeting: HrMeetingAssessment | null;
   comment: string;
+}
+
+/** HR's notes and proposals per case in the Ärenden sheet (columns "HR:s anteckningar", "Förslag på fortsatt arbete"). */
+export interface CaseNote {
+  caseId: string;
+  note: string;
+  proposal: string;
 }
 
 /** What HR wrote after the meeting; no employee names (the analysis shows no person). */
@@ -23,6 +32,8 @@ export interface HrWorkbookReflections {
   /** "Fördjupat stöd bokat": null when left empty. */
   deeperSupportBooked: boolean | null;
   cases: CaseReflection[];
+  /** Cases with a note or a proposal (rows without either are left out). */
+  caseNotes: CaseNote[];
 }
 
 const ASSESSMENT_FIELD = 'HR:s bedömning efter mötet';
@@ -37,8 +48,10 @@ function cellText(value: ExcelJS.CellValue): string {
   if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
   if ('hyperlink' in value) return String(value.text ?? '').trim();
   if ('formula' in value || 'sharedFormula' in value) {
+    // Never evaluated: the result the program that saved the file cached, else the formula itself as text.
     const result = value.result;
-    return result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? '' : cellText(result);
+    if (result !== undefined && result !== null && (typeof result !== 'object' || result instanceof Date)) return cellText(result);
+    return 'formula' in value && typeof value.formula === 'string' ? `=${value.formula}`.trim() : '';
   }
   return '';
 }
@@ -56,6 +69,35 @@ function findReflectionsSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | u
 function matchLabel<T extends string>(text: string, labels: Record<T, string>): T | undefined {
   const wanted = text.toLocaleLowerCase('sv');
   return (Object.keys(labels) as T[]).find((code) => labels[code].toLocaleLowerCase('sv') === wanted);
+}
+
+const CASE_ID_HEADER = 'Ärende';
+const NOTE_HEADER = 'HR:s anteckningar';
+const PROPOSAL_HEADER = 'Förslag på fortsatt arbete';
+
+/** The case table is found by its header row (HR may insert rows above it or rename the sheet). */
+function readCaseNotes(workbook: ExcelJS.Workbook): CaseNote[] {
+  for (const sheet of workbook.worksheets) {
+    let columns: { caseId: number; note: number; proposal: number } | null = null;
+    const notes: CaseNote[] = [];
+    sheet.eachRow((row) => {
+      if (columns === null) {
+        const headers = new Map<string, number>();
+        row.eachCell((cell, column) => headers.set(cellText(cell.value), column));
+        const caseId = headers.get(CASE_ID_HEADER);
+        const note = headers.get(NOTE_HEADER);
+        const proposal = headers.get(PROPOSAL_HEADER);
+        if (caseId !== undefined && note !== undefined && proposal !== undefined) columns = { caseId, note, proposal };
+        return;
+      }
+      const caseId = writtenText(row.getCell(columns.caseId).value);
+      const note = cellText(row.getCell(columns.note).value);
+      const proposal = cellText(row.getCell(columns.proposal).value);
+      if (caseId !== '' && (note !== '' || proposal !== '')) notes.push({ caseId, note, proposal });
+    });
+    if (columns !== null) return notes;
+  }
+  return [];
 }
 
 /** Parses a workbook's bytes; `fileLabel` names the file in messages. */
@@ -115,6 +157,7 @@ export async function parseHrWorkbookReflections(data: Buffer, fileLabel: string
 
   const hrSpecialist = value(keys.hrSpecialist);
   return {
+    caseNotes: readCaseNotes(workbook),
     period: value(keys.period),
     managerName: value(keys.managerName),
     managerEmail: value(keys.managerEmail),
@@ -136,4 +179,61 @@ export async function readHrWorkbookReflections(path: string, fileLabel = path):
     throw new InputError([{ file: fileLabel, line: 0, field: '', message: 'filen kan inte läsas' }]);
   }
   return parseHrWorkbookReflections(data, fileLabel);
+}
+
+export interface ReadHrWorkbook {
+  /** Path relative to the workbooks folder, with '/'. */
+  file: string;
+  reflections: HrWorkbookReflections;
+}
+
+/** Every .xlsx under a folder (Excel's "~$" owner files, LibreOffice lock files and hidden folders left out). */
+function workbookFiles(root: string, prefix = ''): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(join(root, prefix), { withFileTypes: true });
+  } catch {
+    throw new InputError([{ file: prefix || root, line: 0, field: '', message: 'mappen med arbetsböcker kan inte läsas' }]);
+  }
+  return entries
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.name.startsWith('.') || entry.name.startsWith('~$')) return [];
+      if (entry.isDirectory()) return workbookFiles(root, relativePath);
+      return entry.isFile() && entry.name.toLowerCase().endsWith('.xlsx') ? [relativePath] : [];
+    });
+}
+
+/**
+ * Reads every HR workbook under a folder (a prep run's period folder). Problems of all files at once: a file that is
+ * not an HR workbook from rehab, one from another period than `period`, or two workbooks for one manager.
+ */
+export async function readHrWorkbooks(folder: string, period: string): Promise<ReadHrWorkbook[]> {
+  const files = workbookFiles(folder);
+  const problems: InputProblem[] = [];
+  const read: ReadHrWorkbook[] = [];
+  const fileOfManager = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const reflections = await readHrWorkbookReflections(join(folder, file), file);
+      if (reflections.period !== period) {
+        problems.push({ file, line: 0, field: 'Period', message: `arbetsboken gäller en annan period än analysen (${period})`, value: reflections.period });
+        continue;
+      }
+      const manager = reflections.managerEmail.toLowerCase();
+      const earlier = fileOfManager.get(manager);
+      if (earlier !== undefined) {
+        problems.push({ file, line: 0, field: '', message: `samma enhetschef som i ${earlier}: ta bort den ena arbetsboken` });
+        continue;
+      }
+      fileOfManager.set(manager, file);
+      read.push({ file, reflections });
+    } catch (error) {
+      if (error instanceof InputError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return read;
 }

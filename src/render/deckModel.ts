@@ -92,7 +92,20 @@ export interface LineChartSlide extends SlideBase {
   note?: string;
 }
 
-export type SlideModel = TitleSlide | BulletsSlide | TableSlide | BarChartSlide | LineChartSlide;
+/** A scatter chart (the funnel plot): series[0] is drawn as points only, the others as lines without points. */
+export interface ScatterChartSlide extends SlideBase {
+  kind: 'scatterChart';
+  /** x values shared by every series, ascending. */
+  x: number[];
+  series: ChartSeries[];
+  /** Hex colours (RRGGBB), one per series. */
+  colors: string[];
+  xAxisTitle: string;
+  yAxisTitle: string;
+  note?: string;
+}
+
+export type SlideModel = TitleSlide | BulletsSlide | TableSlide | BarChartSlide | LineChartSlide | ScatterChartSlide;
 
 export interface DeckModel {
   /** Document title (file properties): must carry no person's name. */

@@ -131,3 +131,11 @@ export const DELIMITER_LABELS: Record<Delimiter, string> = {
   ',': 'komma',
   '\t': 'tabb',
 };
+
+/** The funnel plot's verdict on a unit (SPEC §3), as the analysis deck says it. */
+export const FUNNEL_SIGNAL_LABELS: Record<'high' | 'low' | 'watch_high' | 'watch_low', string> = {
+  high: 'Över 99,8 %-gränsen',
+  low: 'Under 99,8 %-gränsen',
+  watch_high: 'Över 95 %-gränsen',
+  watch_low: 'Under 95 %-gränsen',
+};

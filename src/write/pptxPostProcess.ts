@@ -46,7 +46,18 @@ export function fixChartXml(xml: string): string {
     const firstId = /<c:axId val="([^"]*)"/.exec(axis[0]);
     if (firstId?.[1] !== undefined) definedIds.add(firstId[1]);
   }
-  return xml.replace(AXIS_ID, (element, id: string) => (definedIds.has(id) ? element : '')).replace(EMPTY_POINT, '');
+  const fixed = xml.replace(AXIS_ID, (element, id: string) => (definedIds.has(id) ? element : '')).replace(EMPTY_POINT, '');
+  return fixed.includes('<c:scatterChart>') ? styleScatterSeries(fixed) : fixed;
+}
+
+/** Scatter charts (the funnel plot): the first series is points without a line, the others lines without points. */
+export function styleScatterSeries(xml: string): string {
+  let index = -1;
+  return xml.replace(/<c:ser>[\s\S]*?<\/c:ser>/g, (series) => {
+    index += 1;
+    if (index === 0) return series.replace(/(<c:spPr>[\s\S]*?)<a:ln\b[^>]*>[\s\S]*?<\/a:ln>/, '$1<a:ln><a:noFill/></a:ln>');
+    return series.replace(/<c:symbol val="[^"]*"\/>/, '<c:symbol val="none"/>');
+  });
 }
 
 interface ContentTypeEntry {

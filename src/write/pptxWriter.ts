@@ -1,6 +1,6 @@
 // The only pptxgenjs code: a DeckModel becomes a .pptx Buffer that PowerPoint opens without "repair".
 import pptxgenjs from 'pptxgenjs';
-import type { BarChartSlide, BulletsSlide, CellTone, ChartSpec, DeckModel, LineChartSlide, TableCell, TableSlide, TitleSlide } from '../render/deckModel.js';
+import type { BarChartSlide, BulletsSlide, CellTone, ChartSpec, DeckModel, LineChartSlide, ScatterChartSlide, TableCell, TableSlide, TitleSlide } from '../render/deckModel.js';
 import { fixPptxPackage } from './pptxPostProcess.js';
 
 // The ES build exports the class as default; the CommonJS-typed declarations put it under .default.
@@ -96,6 +96,10 @@ export async function renderPptx(deck: DeckModel): Promise<Buffer> {
         break;
       case 'lineChart':
         if (hasChartData(model.chart)) addLineChart(pptx, slide, model);
+        else addNoChartData(slide, model.note);
+        break;
+      case 'scatterChart':
+        if (model.x.length > 0 && model.series.length > 0) addScatterChart(pptx, slide, model);
         else addNoChartData(slide, model.note);
         break;
       default:
@@ -310,6 +314,24 @@ function addLineChart(pptx: Presentation, slide: Slide, model: LineChartSlide): 
     lineSize: 2.5,
     lineDataSymbol: 'circle',
     lineDataSymbolSize: 7,
+    displayBlanksAs: 'gap',
+  });
+}
+
+/** The funnel plot: pptxgenjs styles every series alike; fixChartXml makes series 1 points only and the rest lines only. */
+function addScatterChart(pptx: Presentation, slide: Slide, model: ScatterChartSlide): void {
+  const bottom = chartNote(slide, model.note);
+  const data = [{ name: model.xAxisTitle, values: model.x.map((value) => Math.round(value * 10) / 10) }, ...model.series.map((item) => ({ name: item.name, values: chartValues(item.values) }))];
+  slide.addChart(pptx.ChartType.scatter, data, {
+    x: MARGIN_X, y: CONTENT_TOP, w: CONTENT_W, h: bottom - CONTENT_TOP,
+    ...AXIS_STYLE,
+    chartColors: model.colors,
+    catAxisTitle: model.xAxisTitle,
+    valAxisTitle: model.yAxisTitle,
+    catLabelFormatCode: '0',
+    lineSize: 2,
+    lineDataSymbol: 'circle',
+    lineDataSymbolSize: 8,
     displayBlanksAs: 'gap',
   });
 }
