@@ -1,4 +1,151 @@
+// rehab aggregate: the process leader's analysis in May and November (seed 000, "Efterarbete", Bilaga 2):
+// the deck "Analys av rehabiliteringsarbetet i förvaltningen", its workbook and the invitations to the HR specialists.
+// options → read (data, HR workbooks, earlier round, meetings) → planAggregate → write (staged, atomic).
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { ManagerReflection } from '../core/rehabAnalysis.js';
+import { defaultWindow, routineMoment } from '../core/routineCalendar.js';
+import { ConfigError } from '../errors.js';
+import { loadConfig } from '../input/config.js';
+import { readHrWorkbooks, type ReadHrWorkbook } from '../input/hrWorkbookReader.js';
+import { readMailTemplates } from '../input/mailTemplates.js';
+import { readMeetings } from '../input/meetings.js';
+import { readPreviousRound } from '../input/previousRound.js';
+import { readDataset } from '../input/readDataset.js';
+import { planAggregate, type AggregateSummary } from '../plan/aggregatePlan.js';
+import { aggregateSummaryJson, aggregateSummaryText } from '../render/aggregateSummary.js';
+import { compileAnalysisMail } from '../render/invitationMail.js';
+import { periodName } from '../render/labels.js';
+import { manifestJson, type RunManifest } from '../render/runManifest.js';
+import { buildEml } from '../write/emlWriter.js';
+import { buildMeetingRequest, meetingUid } from '../write/icsWriter.js';
+import { writeJson, writeMessage } from '../write/output.js';
+import { StagedFolder } from '../write/outputFolder.js';
+import { renderPptx } from '../write/pptxWriter.js';
+import { writeXlsx } from '../write/xlsxWriter.js';
+import { parseAsOf } from './common.js';
+import { VERSION } from './version.js';
 
-// Placeholder until the command is built; see the issue that asks for it.
-export function registerAggregate(_program: Command): void {}
+interface AggregateOptions {
+  data?: string;
+  workbooks?: string;
+  out?: string;
+  asOf?: string;
+  config?: string;
+  foregaende?: string;
+  meetings?: string;
+  templates?: string;
+  json?: boolean;
+  ersatt?: boolean;
+}
+
+export function registerAggregate(program: Command): void {
+  program
+    .command('aggregate')
+    .description('Processledarens analys i maj och november: bildspel och arbetsbok "Analys av rehabiliteringsarbetet i förvaltningen", inbjudningar till HR (Bilaga 2)')
+    .option('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv (måste anges)')
+    .option('--workbooks <mapp>', 'mappen med HR:s ifyllda arbetsböcker, t.ex. periodmappen från rehab prep (måste anges)')
+    .option('--out <mapp>', 'mappen där analysens mapp (t.ex. "2027-vår analys") skapas (måste anges)')
+    .option('--as-of <datum>', 'datum att utgå från (ÅÅÅÅ-MM-DD), standard i dag')
+    .option('--config <fil>', 'konfigurationsfil, standard rehab.config.json i arbetsmappen om den finns')
+    .option('--foregaende <mapp>', 'mappen från föregående omgång (prep eller aggregate) att jämföra rutinens mål med')
+    .option('--meetings <fil>', 'CSV med mötestider (hr_epost;start;slut;plats) som ger mötesbokningar (.ics)')
+    .option('--templates <mapp>', 'mapp med egna mallar (mail/) som ersätter de medföljande')
+    .option('--ersatt', 'ersätt en befintlig mapp för analysen')
+    .option('--json', 'skriv sammanfattningen som JSON på standard ut')
+    .action(async (options: AggregateOptions) => {
+      const summary = await runAggregate(options);
+      if (options.json) writeJson(aggregateSummaryJson(summary));
+      else writeMessage(aggregateSummaryText(summary));
+    });
+}
+
+/** What HR wrote, without names: the core needs the manager's e-mail to match, and counts of case notes. */
+function toReflection({ reflections }: ReadHrWorkbook): ManagerReflection {
+  return {
+    managerEmail: reflections.managerEmail,
+    overall: reflections.overall,
+    risks: reflections.risks,
+    needs: reflections.needs,
+    deeperSupportBooked: reflections.deeperSupportBooked,
+    caseAssessments: reflections.cases.map((entry) => ({ caseId: entry.caseId, assessment: entry.assessmentAfterMeeting })),
+    casesWithNotes: reflections.caseNotes.filter((note) => note.note !== '').length,
+    casesWithProposals: reflections.caseNotes.filter((note) => note.proposal !== '').length,
+  };
+}
+
+export async function runAggregate(options: AggregateOptions): Promise<AggregateSummary & { folder: string; outputs: string[] }> {
+  if (options.data === undefined) throw new ConfigError('--data måste anges: mappen med exportfilerna', '--data');
+  if (options.workbooks === undefined) throw new ConfigError('--workbooks måste anges: mappen med HR:s ifyllda arbetsböcker', '--workbooks');
+  if (options.out === undefined) throw new ConfigError('--out måste anges: mappen där analysen skrivs', '--out');
+  const asOf = parseAsOf(options.asOf);
+  const config = loadConfig(options.config);
+  const moment = routineMoment(asOf);
+  const period = periodName(moment.seasonYear, moment.season);
+  const window = defaultWindow(asOf);
+
+  // Read every input first: a mistake anywhere stops the run before a single file is written.
+  const renderMail = compileAnalysisMail(readMailTemplates(options.templates).bilaga2);
+  const meetings = options.meetings ? readMeetings(resolve(options.meetings), 'hr_epost') : [];
+  const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true });
+  const workbooks = await readHrWorkbooks(resolve(options.workbooks), period);
+  const previousRound = options.foregaende ? readPreviousRound(resolve(options.foregaende)) : null;
+
+  const plan = planAggregate({
+    asOf, window, dataset, thresholds: config.thresholds, administrationName: config.administrationName, processLeader: config.processLeader,
+    hrSpecialists: config.hrSpecialists, reflections: workbooks.map(toReflection), previousRound,
+    meetings: meetings.map((meeting) => ({ email: meeting.managerEmail, start: meeting.start, end: meeting.end, location: meeting.location })),
+    renderMail,
+  });
+
+  const folder = StagedFolder.create(options.out, plan.folderName, { replace: options.ersatt === true });
+  try {
+    folder.write(plan.deck.path, await renderPptx(plan.deck.model));
+    folder.write(plan.workbook.path, await writeXlsx(plan.workbook.model));
+    for (const planned of plan.mails) {
+      let meetingRequest: string | undefined;
+      if (planned.meeting) {
+        meetingRequest = buildMeetingRequest({
+          start: planned.meeting.start, end: planned.meeting.end, location: planned.meeting.location, title: planned.mail.subject,
+          description: planned.mail.text, organizer: planned.from, attendee: planned.to, uid: meetingUid(planned.meeting.uid),
+        });
+        folder.write(planned.meeting.path, meetingRequest);
+      }
+      const eml = await buildEml({
+        from: planned.from, to: planned.to, subject: planned.mail.subject, text: planned.mail.text, html: planned.mail.html,
+        meetingRequest, meetingFileName: 'Mötesbokning.ics',
+      });
+      folder.write(planned.path, eml);
+    }
+    const manifest: RunManifest & { checklist: unknown; previousRound: unknown } = {
+      tool: 'rehab',
+      version: VERSION,
+      command: 'aggregate',
+      createdAt: new Date().toISOString(),
+      asOf,
+      period,
+      window,
+      previousWindow: plan.analysis.previousWindow,
+      options: {
+        config: config.source !== null,
+        foregaende: options.foregaende !== undefined,
+        meetings: options.meetings !== undefined,
+        templates: options.templates !== undefined,
+        ersatt: options.ersatt === true,
+      },
+      thresholds: config.thresholds,
+      inputs: Object.entries(files).map(([file, input]) => ({ file, rows: input.rows, encoding: input.encoding, delimiter: input.delimiter, sha256: input.sha256 })),
+      counts: { ...plan.manifestCounts, warnings: warnings.length },
+      outputs: [...folder.written],
+      checklist: plan.analysis.currentCounts,
+      previousRound: plan.analysis.previousRound,
+    };
+    folder.write('manifest.json', manifestJson(manifest));
+    const outputs = folder.written.map((file) => file.path);
+    folder.commit();
+    return { ...plan.summary, folder: folder.finalPath, outputs };
+  } catch (error) {
+    folder.discard();
+    throw error;
+  }
+}

@@ -54,15 +54,38 @@ export const meetingRowSchema = z.object({
   plats: z.string(),
 });
 
+/** The column naming whom a meeting is with: a unit manager (prep, Bilaga 1) or an HR specialist (aggregate, Bilaga 2). */
+export type MeetingRecipientColumn = 'chef_epost' | 'hr_epost';
+
+const DUPLICATE_MESSAGE: Record<MeetingRecipientColumn, string> = { chef_epost: 'chefen har redan ett möte', hr_epost: 'HR-specialisten har redan ett möte' };
+
 /** Reads the meetings file; every problem of the file at once as an InputError (exit 3). */
-export function readMeetings(path: string): Meeting[] {
+export function readMeetings(path: string, recipient: MeetingRecipientColumn = 'chef_epost'): Meeting[] {
+  if (recipient !== 'chef_epost') {
+    // Same rules, another first column: read it as chef_epost and name the real column in messages.
+    try {
+      return readMeetingsWith(path, recipient);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError(error.problems.map((problem) => ({
+        ...problem,
+        field: problem.field === 'chef_epost' ? recipient : problem.field,
+        message: problem.message.replace('chef_epost', recipient).replace(DUPLICATE_MESSAGE.chef_epost, DUPLICATE_MESSAGE[recipient]),
+      })));
+    }
+  }
+  return readMeetingsWith(path, recipient);
+}
+
+function readMeetingsWith(path: string, recipient: MeetingRecipientColumn): Meeting[] {
   const file = basename(path);
   const csv = readCsvFile(path, file);
   const problems: InputProblem[] = [];
   if (csv.headers.length === 0) {
     throw new InputError([{ file, line: 0, field: '', message: 'filen är tom (rubrikrad saknas)' }]);
   }
-  const columns = mapHeaders(csv.headers, FIELDS);
+  const headers = recipient === 'chef_epost' ? csv.headers : csv.headers.map((header) => (mapHeaders([header], [recipient]).has(recipient) ? 'chef_epost' : header));
+  const columns = mapHeaders(headers, FIELDS);
   for (const field of REQUIRED_FIELDS) {
     if (!columns.has(field)) problems.push({ file, line: 1, field, message: `kolumnen saknas; rubrikraden ska vara ${FIELDS.join(';')}` });
   }

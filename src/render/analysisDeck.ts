@@ -1,6 +1,5 @@
 // "Analys av rehabiliteringsarbetet i förvaltningen" (seed 000, "Efterarbete"): the process leader's deck for
 // förvaltningsledningen in May and November. Shared material: no person, the hidden cells of analysisTables.
-import type { RehabAnalysis } from '../core/rehabAnalysis.js';
 import { ADMINISTRATION_VISIBILITY_KEY } from '../core/suppression.js';
 import { findingSentences, funnelPoints, rangeText, type AnalysisTable, type AnalysisTables, type AnalysisTablesInput } from './analysisTables.js';
 import {
@@ -45,7 +44,10 @@ function cellOf(value: string | number | null, kind: AnalysisTable['columns'][nu
 }
 
 /** An analysis table as table slides (continued on further slides when long). */
-export function tableSlides(table: AnalysisTable, options: { title?: string; rowsPerSlide?: number; fontSize?: number; highlight?: string } = {}): TableSlide[] {
+export function tableSlides(
+  table: AnalysisTable,
+  options: { title?: string; rowsPerSlide?: number; fontSize?: number; highlight?: string; compact?: boolean } = {},
+): TableSlide[] {
   const slide: TableSlide = {
     kind: 'table',
     title: options.title ?? table.title,
@@ -57,6 +59,7 @@ export function tableSlides(table: AnalysisTable, options: { title?: string; row
     note: table.note,
     fontSize: options.fontSize ?? 12,
     ...(options.highlight ? { highlight: options.highlight } : {}),
+    ...(options.compact ? { compact: true } : {}),
   };
   return paginateTable(slide, options.rowsPerSlide ?? ROWS_PER_SLIDE);
 }
@@ -120,9 +123,10 @@ function funnelSlide(input: AnalysisDeckInput): SlideModel {
     colors: ['1F3864', ...(administrationShown ? [ADMINISTRATION_COLOR] : []), ...(hasLimits ? ['ED7D31', 'ED7D31', 'C00000', 'C00000'] : [])],
     xAxisTitle: 'Enhetens storlek (årsarbetare i perioden)',
     yAxisTitle: PERCENT_AXIS,
-    note:
-      'Varje punkt är en enhet. Ju mindre enheten är, desto mer kan sjukfrånvaron variera av en slump: en enhet ovanför den röda linjen (99,8 %) ' +
-      'avviker mer än slumpen förklarar, ovanför den orange (95 %) är den värd att bevaka. Små grupper visas inte.',
+    note: hasLimits
+      ? 'Varje punkt är en enhet. Ju mindre enheten är, desto mer kan sjukfrånvaron variera av en slump: en enhet ovanför den röda linjen (99,8 %) ' +
+        'avviker mer än slumpen förklarar, ovanför den orange (95 %) är den värd att bevaka. Små grupper visas inte.'
+      : 'Varje punkt är en enhet, jämförd med förvaltningens nivå. Små grupper visas inte.',
   };
 }
 
@@ -192,7 +196,7 @@ function goalChartSlide(input: AnalysisDeckInput): SlideModel {
       series: [{ name: `Nu (${input.period})`, values: value(3) }, ...(previous ? [{ name: `Föregående (${previous.period})`, values: value(5) }] : [])],
       valueAxisTitle: 'Andel ärenden utan brister, %',
       categoryAxisTitle: 'Verksamhet',
-      colors: ['548235', 'A5A5A5'],
+      colors: previous ? ['548235', 'A5A5A5'] : ['548235'],
     },
     note: `Målet är att samtliga rehabiliteringsärenden har en aktiv och aktuell planering (100 %). ${previous ? '' : 'Ingen tidigare omgång angiven.'}`.trim(),
   };
@@ -223,10 +227,10 @@ export function buildAnalysisDeck(input: AnalysisDeckInput): DeckModel {
     ...tableSlides(tables.deviating, { title: '2. Enheter som avviker och möjliga orsaker', rowsPerSlide: 6 }),
     funnelSlide(input),
     changeChartSlide(input),
-    ...tableSlides(tables.changes, { title: '3. Förändringar i sjukfrånvaro i siffror', fontSize: 12 }),
+    ...tableSlides(tables.changes, { title: '3. Förändringar i sjukfrånvaro i siffror', rowsPerSlide: 13 }),
     ...trendSlides(input),
-    ...tableSlides(tables.patterns, { title: '4. Övriga mönster och utvecklingsområden', rowsPerSlide: 16 }),
-    ...tableSlides(tables.statutory, { title: '4. Sjukfrånvaro efter kön och ålder' }),
+    ...tableSlides(tables.patterns, { title: '4. Övriga mönster och utvecklingsområden', rowsPerSlide: 16, compact: true }),
+    ...tableSlides(tables.statutory, { title: '4. Sjukfrånvaro efter kön och ålder', compact: true, fontSize: 16 }),
     goalChartSlide(input),
     ...tableSlides(tables.goal, { title: 'Rutinens mål i siffror' }),
     ...tableSlides(tables.reflections, { title: 'HR-specialisternas reflektioner, risker och behov', rowsPerSlide: REFLECTION_ROWS_PER_SLIDE }),

@@ -1,0 +1,218 @@
+// planAggregate: the dataset, the HR workbooks read back and the options → every document of `rehab aggregate`
+// (analysis deck, its workbook, Bilaga 2 mails with meeting requests), the summary and the manifest. Pure.
+import { addDays, addMonths, type DateRange, type IsoDate } from '../core/calendarDate.js';
+import { computeAbsenceReport, type AbsenceReport } from '../core/absenceFigures.js';
+import { evaluateCases } from '../core/caseChecklist.js';
+import { followUpScope, type ManagerScope } from '../core/followUpScope.js';
+import { analyseRehabWork, type ManagerReflection, type PreviousRound, type RehabAnalysis, type UncoveredSickLeaveEntry } from '../core/rehabAnalysis.js';
+import { routineMoment, wholeMonths } from '../core/routineCalendar.js';
+import { sharedVisibility } from '../core/suppression.js';
+import type { Thresholds } from '../core/thresholds.js';
+import type { Dataset } from '../core/types.js';
+import { buildAnalysisDeck, ANALYSIS_DECK_TITLE, type AnalysisDeckInput } from '../render/analysisDeck.js';
+import { analysisInvitation, analysisMailFileName, PLACEHOLDER_PROCESS_LEADER } from '../render/analysisMail.js';
+import { buildAnalysisTables, caseHiddenOperations, findingSentences, type HiddenSets } from '../render/analysisTables.js';
+import { buildAnalysisWorkbook } from '../render/analysisWorkbook.js';
+import type { DeckModel } from '../render/deckModel.js';
+import type { AnalysisInvitation, RenderedMail } from '../render/invitationMail.js';
+import { periodName, SEASON_DEFINITE_LABELS } from '../render/labels.js';
+import { managerFolderName, safeFileName } from '../render/prepFiles.js';
+import type { WorkbookModel } from '../render/workbookModel.js';
+
+export interface AggregateHrSpecialist {
+  name: string;
+  email: string;
+  operations: string[];
+  phone?: string;
+}
+
+export interface AggregateMeeting {
+  /** Lower-cased e-mail of the HR specialist. */
+  email: string;
+  start: string;
+  end: string;
+  location: string;
+}
+
+export interface AggregatePlanInput {
+  asOf: IsoDate;
+  window: DateRange;
+  dataset: Dataset;
+  thresholds: Thresholds;
+  administrationName: string | null;
+  processLeader: { name: string; email: string } | null;
+  hrSpecialists: AggregateHrSpecialist[];
+  /** What HR wrote, one per workbook read (already checked to be of this period). */
+  reflections: ManagerReflection[];
+  previousRound: PreviousRound | null;
+  meetings: AggregateMeeting[];
+  renderMail: (model: AnalysisInvitation) => RenderedMail;
+  /** Sick leave without a case (SPEC §4), when the checklist provides it. */
+  uncoveredSickLeave?: UncoveredSickLeaveEntry[];
+  /** skyddMotInsyn (SPEC §7): hidden cells of a sum, less any one, still reach the minimum size. */
+  protectAgainstInsider?: boolean;
+}
+
+export interface PlannedMail {
+  path: string;
+  from: { name: string; email: string };
+  to: { name: string; email: string };
+  mail: RenderedMail;
+  /** A meeting request to attach and to write beside the mail. */
+  meeting: { path: string; start: string; end: string; location: string; uid: string[] } | null;
+}
+
+export interface AggregateSummary {
+  period: string;
+  asOf: IsoDate;
+  window: DateRange;
+  managers: number;
+  workbooksRead: number;
+  workbooksFilledIn: number;
+  /** Managers of the round without a workbook, named by their units (never by name). */
+  managersWithoutWorkbook: string[];
+  workbooksWithoutManager: number;
+  openCases: number;
+  goalSharePct: number | null;
+  previousGoalSharePct: number | null;
+  goalShareChangePp: number | null;
+  previousRound: string | null;
+  managersForDeeperSupport: number;
+  deviatingUnits: number;
+  mails: number;
+  meetingRequests: number;
+  hrSpecialistsConfigured: number;
+  processLeaderConfigured: boolean;
+  findings: string[];
+}
+
+export interface AggregatePlan {
+  /** The run folder's name under --out. */
+  folderName: string;
+  period: string;
+  deck: { path: string; model: DeckModel };
+  workbook: { path: string; model: WorkbookModel };
+  mails: PlannedMail[];
+  analysis: RehabAnalysis;
+  summary: AggregateSummary;
+  /** Per verksamhet checklist counts and workbook counts for the manifest (no person). */
+  manifestCounts: Record<string, number>;
+}
+
+/** The same window one year earlier (whole months stay whole months). */
+export function yearEarlierWindow(window: DateRange): DateRange {
+  if (wholeMonths(window) !== null) return { from: addMonths(window.from, -12), to: addDays(addMonths(addDays(window.to, 1), -12), -1) };
+  return { from: addMonths(window.from, -12), to: addMonths(window.to, -12) };
+}
+
+export function analysisFolderName(period: string): string {
+  return `${period} analys`;
+}
+
+function report(dataset: Dataset, input: AggregatePlanInput, window: DateRange): AbsenceReport {
+  return computeAbsenceReport(dataset, { asOf: input.asOf, window, thresholds: input.thresholds, administrationName: input.administrationName });
+}
+
+export function planAggregate(input: AggregatePlanInput): AggregatePlan {
+  const { asOf, window, dataset, thresholds } = input;
+  const moment = routineMoment(asOf);
+  const period = periodName(moment.seasonYear, moment.season);
+  const absence = report(dataset, input, window);
+  const previousPeriod = report(dataset, input, absence.previousWindow);
+  const yearEarlier = report(dataset, input, yearEarlierWindow(window));
+  const checklist = evaluateCases(dataset, { asOf, thresholds, repeatedShortTerm: absence.repeatedShortTerm });
+  const unitsOfEnhet = absence.units.filter((unit) => unit.level === 'enhet');
+  const scope = followUpScope(unitsOfEnhet, checklist.cases, input.hrSpecialists);
+
+  const analysis = analyseRehabWork({
+    thresholds, absence, previousPeriod, yearEarlier, checklist, managers: scope.managers, reflections: input.reflections,
+    previousRound: input.previousRound, uncoveredSickLeave: input.uncoveredSickLeave ?? [],
+  });
+
+  const protect = input.protectAgainstInsider ?? true;
+  const windowHidden = sharedVisibility(absence.units, thresholds.minGroupSize);
+  const hidden: HiddenSets = {
+    window: windowHidden,
+    previousPeriod: sharedVisibility(previousPeriod.units, thresholds.minGroupSize),
+    yearEarlier: sharedVisibility(yearEarlier.units, thresholds.minGroupSize),
+    caseOperations: caseHiddenOperations(analysis, windowHidden, thresholds.minGroupSize, protect),
+  };
+  const administrationName = input.administrationName ?? absence.administration.name;
+  const tablesInput = { analysis, hidden, minGroupSize: thresholds.minGroupSize, units: absence.units, administrationName, deviationPp: thresholds.deviationPp };
+  const tables = buildAnalysisTables(tablesInput);
+  const periodText = `${SEASON_DEFINITE_LABELS[moment.season]} ${moment.seasonYear}`;
+  const workbooksRead = analysis.managerSupport.filter((manager) => manager.workbookReturned).length;
+  const deckInput: AnalysisDeckInput = { ...tablesInput, period, periodText, asOf, tables, workbooksRead };
+  const baseName = safeFileName(`${ANALYSIS_DECK_TITLE} ${period}`);
+
+  const meetingByEmail = new Map(input.meetings.map((meeting) => [meeting.email, meeting]));
+  const sender = input.processLeader ?? PLACEHOLDER_PROCESS_LEADER;
+  const mails: PlannedMail[] = input.hrSpecialists.map((hr, index) => {
+    const meeting = meetingByEmail.get(hr.email.toLowerCase()) ?? null;
+    const mail = input.renderMail(
+      analysisInvitation({
+        hrSpecialist: hr,
+        processLeader: input.processLeader,
+        period: { season: moment.season, seasonYear: moment.seasonYear },
+        meeting: meeting ? { start: meeting.start, end: meeting.end, location: meeting.location } : null,
+        administrationName,
+      }),
+    );
+    const fileName = analysisMailFileName(index, hr.operations);
+    return {
+      path: `Bilaga 2/${fileName}.eml`,
+      from: sender,
+      to: { name: hr.name, email: hr.email },
+      mail,
+      meeting: meeting
+        ? { path: `Bilaga 2/${fileName}.ics`, start: meeting.start, end: meeting.end, location: meeting.location, uid: ['bilaga2', period, sender.email, hr.email] }
+        : null,
+    };
+  });
+
+  const managerLabel = (manager: ManagerScope): string => managerFolderName(manager, unitsOfEnhet).replace(/^Chefer\//, '');
+  const summary: AggregateSummary = {
+    period,
+    asOf,
+    window,
+    managers: scope.managers.length,
+    workbooksRead: input.reflections.length,
+    workbooksFilledIn: analysis.managerSupport.filter((manager) => manager.workbookFilledIn).length,
+    managersWithoutWorkbook: analysis.managersWithoutWorkbook.map(managerLabel),
+    workbooksWithoutManager: analysis.workbooksWithoutManager,
+    openCases: checklist.cases.length,
+    goalSharePct: analysis.goal.total.sharePct,
+    previousGoalSharePct: analysis.goal.total.previous?.sharePct ?? null,
+    goalShareChangePp: analysis.goal.total.changePp,
+    previousRound: input.previousRound?.period ?? null,
+    managersForDeeperSupport: analysis.managerSupport.filter((manager) => manager.referToOperationManager).length,
+    deviatingUnits: analysis.deviatingUnits.filter((entry) => entry.byPpRule).length,
+    mails: mails.length,
+    meetingRequests: mails.filter((mail) => mail.meeting !== null).length,
+    hrSpecialistsConfigured: input.hrSpecialists.length,
+    processLeaderConfigured: input.processLeader !== null,
+    findings: findingSentences(analysis, thresholds.deviationPp),
+  };
+
+  return {
+    folderName: analysisFolderName(period),
+    period,
+    deck: { path: `${baseName}.pptx`, model: buildAnalysisDeck(deckInput) },
+    workbook: { path: `${baseName}.xlsx`, model: buildAnalysisWorkbook(deckInput) },
+    mails,
+    analysis,
+    summary,
+    manifestCounts: {
+      employments: new Set(dataset.employments.map((row) => row.employmentId)).size,
+      units: unitsOfEnhet.length,
+      managers: scope.managers.length,
+      workbooksRead: input.reflections.length,
+      workbooksFilledIn: summary.workbooksFilledIn,
+      managersWithoutWorkbook: analysis.managersWithoutWorkbook.length,
+      openCases: checklist.cases.length,
+      casesWithoutGaps: analysis.goal.total.withoutGaps,
+      mails: mails.length,
+      meetingRequests: summary.meetingRequests,
+    },
+  };
+}
