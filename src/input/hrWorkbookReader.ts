@@ -157,7 +157,8 @@ export async function parseHrWorkbookReflections(data: Buffer, fileLabel: string
 
   const hrSpecialist = value(keys.hrSpecialist);
   return {
-    caseNotes: readCaseNotes(workbook),
+    // Rows of the case table are the cases of the Reflektioner sheet (not its "Inga öppna rehabärenden." line).
+    caseNotes: readCaseNotes(workbook).filter((note) => cases.some((entry) => entry.caseId === note.caseId)),
     period: value(keys.period),
     managerName: value(keys.managerName),
     managerEmail: value(keys.managerEmail),

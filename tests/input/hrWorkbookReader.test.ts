@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parseHrWorkbookReflections, readHrWorkbookReflections } from '../../src/input/hrWorkbookReader.js';
+import { parseHrWorkbookReflections, readHrWorkbookReflections, readHrWorkbooks } from '../../src/input/hrWorkbookReader.js';
 import { renderHrWorkbook } from '../../src/render/hrWorkbook.js';
 import { writeXlsx } from '../../src/write/xlsxWriter.js';
 import { HOSTILE_NAME, hrWorkbookInput } from '../render/hrWorkbookInput.js';
@@ -12,13 +12,24 @@ import { HOSTILE_NAME, hrWorkbookInput } from '../render/hrWorkbookInput.js';
 type Xlsx = ExcelJS.Workbook['xlsx'];
 
 /** Writes the HR workbook, lets `fill` act as HR in Excel, and saves it again. */
-async function filledIn(fill: (sheet: ExcelJS.Worksheet) => void, input = hrWorkbookInput()): Promise<Buffer> {
+async function filledIn(fill: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void, input = hrWorkbookInput()): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await writeXlsx(renderHrWorkbook(input))) as unknown as Parameters<Xlsx['load']>[0]);
   const sheet = workbook.getWorksheet('Reflektioner');
   if (!sheet) throw new Error('no Reflektioner');
-  fill(sheet);
+  fill(sheet, workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Column of a header in the Ärenden sheet (row 3). */
+function caseColumn(workbook: ExcelJS.Workbook, header: string): number {
+  const sheet = workbook.getWorksheet('Ärenden')!;
+  let found = 0;
+  sheet.getRow(3).eachCell((cell, column) => {
+    if (cell.value === header) found = column;
+  });
+  if (found === 0) throw new Error(`no column ${header}`);
+  return found;
 }
 
 async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
@@ -58,6 +69,7 @@ describe('parseHrWorkbookReflections', () => {
         { caseId: 'C-103', assessmentAfterMeeting: 'deeper_support_offered', comment: 'Ny plan bokad till mars.' },
         { caseId: 'C-104', assessmentAfterMeeting: null, comment: '' },
       ],
+      caseNotes: [],
     });
   });
 
@@ -115,6 +127,86 @@ describe('parseHrWorkbookReflections', () => {
       await writeFile(path, await filledIn((sheet) => (sheet.getCell('C9').value = 'Handledning')));
       expect((await readHrWorkbookReflections(path)).needs).toBe('Handledning');
       expect(await problemsOf(readHrWorkbookReflections(join(dir, 'saknas.xlsx'), 'saknas.xlsx'))).toEqual(['saknas.xlsx: filen kan inte läsas']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads HR notes and proposals from the case table, also when HR re-sorts it and inserts a row above', async () => {
+    const buffer = await filledIn((_sheet, workbook) => {
+      const cases = workbook.getWorksheet('Ärenden')!;
+      const note = caseColumn(workbook, 'HR:s anteckningar');
+      const proposal = caseColumn(workbook, 'Förslag på fortsatt arbete');
+      const idColumn = caseColumn(workbook, 'Ärende');
+      // Rows 4.. hold the cases; find C-103's row, write there, then move the whole table down a row.
+      let row103 = 0;
+      cases.eachRow((row, rowNumber) => {
+        if (row.getCell(idColumn).value === 'C-103') row103 = rowNumber;
+      });
+      cases.getCell(row103, note).value = 'Kontakt med företagshälsovården.';
+      cases.getCell(row103, proposal).value = { richText: [{ text: 'Ny plan ' }, { text: 'inom 4 veckor' }] };
+      cases.spliceRows(2, 0, ['Egen rad från HR']);
+    });
+    const reflections = await parseHrWorkbookReflections(buffer, 'x.xlsx');
+    expect(reflections.caseNotes).toEqual([{ caseId: 'C-103', note: 'Kontakt med företagshälsovården.', proposal: 'Ny plan inom 4 veckor' }]);
+  });
+
+  it('never evaluates a formula: the cached result, else the formula as text', async () => {
+    const buffer = await filledIn((sheet) => {
+      sheet.getCell('C7').value = { formula: 'HYPERLINK("http://example.invalid","klicka")', result: 'klicka' };
+      sheet.getCell('C8').value = { formula: '1+1' } as ExcelJS.CellFormulaValue;
+    });
+    const reflections = await parseHrWorkbookReflections(buffer, 'x.xlsx');
+    expect(reflections.overall).toBe('klicka');
+    expect(reflections.risks).toBe('=1+1');
+  });
+});
+
+describe('readHrWorkbooks', () => {
+  async function folderWith(files: Record<string, Buffer>): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'rehab-workbooks-'));
+    for (const [name, data] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), data);
+    }
+    return dir;
+  }
+
+  it('reads every workbook under the folder and skips lock files and hidden folders', async () => {
+    const anna = await filledIn((sheet) => (sheet.getCell('C7').value = 'Anna'));
+    const dir = await folderWith({
+      'Chefer/E1 Norr/Alt 1.xlsx': anna,
+      'Chefer/E1 Norr/~$Alt 1.xlsx': Buffer.from('lock'),
+      '.2027-vår.pagar-1/Alt 1.xlsx': Buffer.from('half-written'),
+      'Chefer/E1 Norr/anteckning.txt': Buffer.from('text'),
+    });
+    try {
+      const read = await readHrWorkbooks(dir, '2027-vår');
+      expect(read.map((entry) => [entry.file, entry.reflections.overall])).toEqual([['Chefer/E1 Norr/Alt 1.xlsx', 'Anna']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects, all at once, a file that is not ours, one from another period and a second workbook for one manager', async () => {
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Blad1').getCell('A1').value = 'budget';
+    const autumn = await filledIn(() => {}, hrWorkbookInput({ period: '2026-höst' }));
+    const spring = await filledIn(() => {});
+    const dir = await folderWith({
+      'a/Alt 1.xlsx': spring,
+      'b/Alt 1 kopia.xlsx': spring,
+      'c/budget.xlsx': Buffer.from(await other.xlsx.writeBuffer()),
+      'd/Alt 1.xlsx': autumn,
+      'e/trasig.xlsx': Buffer.from('PK\u0003\u0004 trasig'),
+    });
+    try {
+      expect(await problemsOf(readHrWorkbooks(dir, '2027-vår'))).toEqual([
+        'b/Alt 1 kopia.xlsx: samma enhetschef som i a/Alt 1.xlsx: ta bort den ena arbetsboken',
+        'c/budget.xlsx: bladet Reflektioner från rehab saknas (markeringen "rehab-reflektioner v1" finns inte)',
+        'd/Alt 1.xlsx: Period: arbetsboken gäller en annan period än analysen (2027-vår) (2026-höst)',
+        'e/trasig.xlsx: filen kan inte läsas som en Excel-fil (.xlsx)',
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
