@@ -1,4 +1,6 @@
-// npm run demo: the main job (rehab prep) on the bundled synthetic demo data, into out/.
+// npm run demo: the routine's two jobs on the bundled synthetic demo data, into out/: HR's preparation (rehab prep),
+// then the workbooks filled in as HR would after the meetings (scripts/fill-workbooks.mjs) and the process leader's
+// analysis (rehab aggregate). The demo export is from 2027-02-01, so the analysis uses that date too.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -11,16 +13,23 @@ const steps = [
   ['stats', ...common, '--level', 'verksamhet'],
   ['cases', ...common],
   ['prep', ...common, '--out', 'out', '--meetings', `${data}/moten.csv`],
+  { script: 'scripts/fill-workbooks.mjs', args: ['out/2027-vår'] },
+  ['aggregate', ...common, '--workbooks', 'out/2027-vår', '--out', 'out', '--meetings', `${data}/analysmoten.csv`],
 ];
 
-// The demo always starts from an empty out/2027-vår so it can be run again.
+// The demo always starts from an empty out/2027-vår (and its analysis) so it can be run again.
 rmSync('out/2027-vår', { recursive: true, force: true });
-for (const args of steps) {
-  process.stderr.write(`\n$ rehab ${args.join(' ')}\n`);
-  const result = spawnSync(process.execPath, ['bin/rehab.js', ...args], { stdio: 'inherit' });
+rmSync('out/2027-vår analys', { recursive: true, force: true });
+for (const step of steps) {
+  const [program, args, label] = Array.isArray(step) ? ['bin/rehab.js', step, `rehab ${step.join(' ')}`] : [step.script, step.args, `node ${step.script} ${step.args.join(' ')}`];
+  process.stderr.write(`\n$ ${label}\n`);
+  const result = spawnSync(process.execPath, [program, ...args], { stdio: 'inherit' });
   if (result.status !== 0) {
-    process.stderr.write(`\nDemot stoppade: rehab ${args[0]} avslutades med kod ${result.status}.\n`);
+    process.stderr.write(`\nDemot stoppade: ${label.split(' ').slice(0, 2).join(' ')} avslutades med kod ${result.status}.\n`);
     process.exit(result.status ?? 1);
   }
 }
-process.stderr.write('\nKlart. Öppna mappen out/2027-vår: arbetsböcker och bildspel per chef under Chefer/, bildspel till ledningsgrupp under Ledningsgrupp/, inbjudningar (.eml) och mötesbokningar (.ics).\n');
+process.stderr.write(
+  '\nKlart. Öppna mappen out/2027-vår: arbetsböcker och bildspel per chef under Chefer/, bildspel till ledningsgrupp under Ledningsgrupp/, inbjudningar (.eml) och mötesbokningar (.ics).' +
+    '\nAnalysen finns i out/2027-vår analys: bildspelet och arbetsboken "Analys av rehabiliteringsarbetet i förvaltningen" och inbjudningarna till HR (Bilaga 2).\n',
+);

@@ -16,13 +16,8 @@ import { planAggregate, type AggregateSummary } from '../plan/aggregatePlan.js';
 import { aggregateSummaryJson, aggregateSummaryText } from '../render/aggregateSummary.js';
 import { compileAnalysisMail } from '../render/invitationMail.js';
 import { periodName } from '../render/labels.js';
-import { manifestJson, type RunManifest } from '../render/runManifest.js';
-import { buildEml } from '../write/emlWriter.js';
-import { buildMeetingRequest, meetingUid } from '../write/icsWriter.js';
+import { applyPlan } from '../write/applyPlan.js';
 import { writeJson, writeMessage } from '../write/output.js';
-import { StagedFolder } from '../write/outputFolder.js';
-import { renderPptx } from '../write/pptxWriter.js';
-import { writeXlsx } from '../write/xlsxWriter.js';
 import { parseAsOf } from './common.js';
 import { VERSION } from './version.js';
 
@@ -95,57 +90,16 @@ export async function runAggregate(options: AggregateOptions): Promise<Aggregate
     asOf, window, dataset, thresholds: config.thresholds, administrationName: config.administrationName, processLeader: config.processLeader,
     hrSpecialists: config.hrSpecialists, reflections: workbooks.map(toReflection), previousRound,
     meetings: meetings.map((meeting) => ({ email: meeting.managerEmail, start: meeting.start, end: meeting.end, location: meeting.location })),
-    renderMail,
-  });
-
-  const folder = StagedFolder.create(options.out, plan.folderName, { replace: options.ersatt === true });
-  try {
-    folder.write(plan.deck.path, await renderPptx(plan.deck.model));
-    folder.write(plan.workbook.path, await writeXlsx(plan.workbook.model));
-    for (const planned of plan.mails) {
-      let meetingRequest: string | undefined;
-      if (planned.meeting) {
-        meetingRequest = buildMeetingRequest({
-          start: planned.meeting.start, end: planned.meeting.end, location: planned.meeting.location, title: planned.mail.subject,
-          description: planned.mail.text, organizer: planned.from, attendee: planned.to, uid: meetingUid(planned.meeting.uid),
-        });
-        folder.write(planned.meeting.path, meetingRequest);
-      }
-      const eml = await buildEml({
-        from: planned.from, to: planned.to, subject: planned.mail.subject, text: planned.mail.text, html: planned.mail.html,
-        meetingRequest, meetingFileName: 'Mötesbokning.ics',
-      });
-      folder.write(planned.path, eml);
-    }
-    const manifest: RunManifest & { checklist: unknown; previousRound: unknown } = {
-      tool: 'rehab',
-      version: VERSION,
-      command: 'aggregate',
+    renderMail, files, readWarnings: warnings,
+    run: {
       createdAt: new Date().toISOString(),
-      asOf,
-      period,
-      window,
-      previousWindow: plan.analysis.previousWindow,
+      version: VERSION,
       options: {
-        config: config.source !== null,
-        foregaende: options.foregaende !== undefined,
-        meetings: options.meetings !== undefined,
-        templates: options.templates !== undefined,
-        ersatt: options.ersatt === true,
+        config: config.source !== null, foregaende: options.foregaende !== undefined, meetings: options.meetings !== undefined,
+        templates: options.templates !== undefined, ersatt: options.ersatt === true,
       },
-      thresholds: config.thresholds,
-      inputs: Object.entries(files).map(([file, input]) => ({ file, rows: input.rows, encoding: input.encoding, delimiter: input.delimiter, sha256: input.sha256 })),
-      counts: { ...plan.manifestCounts, warnings: warnings.length },
-      outputs: [...folder.written],
-      checklist: plan.analysis.currentCounts,
-      previousRound: plan.analysis.previousRound,
-    };
-    folder.write('manifest.json', manifestJson(manifest));
-    const outputs = folder.written.map((file) => file.path);
-    folder.commit();
-    return { ...plan.summary, folder: folder.finalPath, outputs };
-  } catch (error) {
-    folder.discard();
-    throw error;
-  }
+    },
+  });
+  const applied = await applyPlan(plan, options.out, { replace: options.ersatt === true });
+  return { ...plan.summary, folder: applied.folder, outputs: applied.outputs.map((file) => file.path) };
 }

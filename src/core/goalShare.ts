@@ -1,17 +1,7 @@
 // The routine's goal (seed 000, "Mål"): "samtliga rehabiliteringsärenden har en aktiv och aktuell planering" —
 // measured as the share of open cases with 0 gaps in the checklist (SPEC §4, §6), per verksamhet and in total,
-// against the same share of an earlier round (from that round's manifest).
-import type { Assessment, CaseEvaluation, CheckName } from './caseChecklist.js';
-
-/** Checklist counts of one verksamhet: what a run manifest records so that a later round can compare (no person). */
-export interface ChecklistCounts {
-  operation: string;
-  cases: number;
-  /** Open cases with 0 gaps (assessment systematic). */
-  withoutGaps: number;
-  gapsByCheck: Record<CheckName, number>;
-  assessments: Record<Assessment, number>;
-}
+// against the same share of an earlier round (from that round's manifest; the counts are src/core/checklistCounts.ts).
+import type { OperationChecklistCounts } from './checklistCounts.js';
 
 export interface GoalShareRow {
   /** null = the whole administration. */
@@ -33,33 +23,6 @@ export interface GoalShare {
 
 const collator = new Intl.Collator('sv');
 
-function emptyCounts(operation: string): ChecklistCounts {
-  return {
-    operation,
-    cases: 0,
-    withoutGaps: 0,
-    gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 },
-    assessments: { systematic: 0, partial: 0, needs_support: 0 },
-  };
-}
-
-/** Sums the open cases of a checklist per verksamhet (the case's unit on the as-of date), sorted by name. */
-export function checklistCountsByOperation(cases: readonly CaseEvaluation[]): ChecklistCounts[] {
-  const byOperation = new Map<string, ChecklistCounts>();
-  for (const evaluation of cases) {
-    let counts = byOperation.get(evaluation.operation);
-    if (!counts) {
-      counts = emptyCounts(evaluation.operation);
-      byOperation.set(evaluation.operation, counts);
-    }
-    counts.cases += 1;
-    if (evaluation.gaps === 0) counts.withoutGaps += 1;
-    for (const check of evaluation.gapChecks) counts.gapsByCheck[check] += 1;
-    counts.assessments[evaluation.assessment] += 1;
-  }
-  return [...byOperation.values()].sort((a, b) => collator.compare(a.operation, b.operation));
-}
-
 function share(withoutGaps: number, cases: number): number | null {
   return cases > 0 ? (withoutGaps / cases) * 100 : null;
 }
@@ -71,23 +34,23 @@ function row(operation: string | null, cases: number, withoutGaps: number, previ
   return { operation, cases, withoutGaps, sharePct, previous: previousRow, changePp };
 }
 
-function sum(counts: readonly Pick<ChecklistCounts, 'cases' | 'withoutGaps'>[]): { cases: number; withoutGaps: number } {
-  return counts.reduce((total, item) => ({ cases: total.cases + item.cases, withoutGaps: total.withoutGaps + item.withoutGaps }), { cases: 0, withoutGaps: 0 });
+function sum(counts: readonly OperationChecklistCounts[]): { cases: number; withoutGaps: number } {
+  return counts.reduce((total, item) => ({ cases: total.cases + item.cases, withoutGaps: total.withoutGaps + item.casesWithoutGaps }), { cases: 0, withoutGaps: 0 });
 }
 
 /**
  * The goal share now and, given the earlier round's counts, then and the change. Verksamheter of either round are
  * listed (one that has no open case now shows 0 cases); the total of the earlier round is its own total.
  */
-export function goalShare(current: readonly ChecklistCounts[], previous: readonly ChecklistCounts[] | null): GoalShare {
+export function goalShare(current: readonly OperationChecklistCounts[], previous: readonly OperationChecklistCounts[] | null): GoalShare {
   const previousByOperation = new Map((previous ?? []).map((counts) => [counts.operation, counts]));
   const currentByOperation = new Map(current.map((counts) => [counts.operation, counts]));
   const operations = [...new Set([...currentByOperation.keys(), ...previousByOperation.keys()])].sort(collator.compare);
   return {
     operations: operations.map((operation) => {
-      const now = currentByOperation.get(operation) ?? emptyCounts(operation);
+      const now = currentByOperation.get(operation);
       const then = previousByOperation.get(operation);
-      return row(operation, now.cases, now.withoutGaps, then ? { cases: then.cases, withoutGaps: then.withoutGaps } : null);
+      return row(operation, now?.cases ?? 0, now?.casesWithoutGaps ?? 0, then ? { cases: then.cases, withoutGaps: then.casesWithoutGaps } : null);
     }),
     total: (() => {
       const now = sum(current);

@@ -5,7 +5,8 @@ import type { DateRange } from './calendarDate.js';
 import type { AbsenceReport, AbsenceRates, MonthlyRate, StatutoryFigure, UnitFigures } from './absenceFigures.js';
 import type { Assessment, CaseChecklistReport, CheckName } from './caseChecklist.js';
 import type { ManagerScope } from './followUpScope.js';
-import { checklistCountsByOperation, goalShare, type ChecklistCounts, type GoalShare } from './goalShare.js';
+import { checklistCountsByOperation, type OperationChecklistCounts } from './checklistCounts.js';
+import { goalShare, type GoalShare } from './goalShare.js';
 import type { Thresholds } from './thresholds.js';
 
 /** HR's own assessment of a case after the meeting (the drop-down of the HR workbook). */
@@ -134,7 +135,7 @@ export interface UncoveredSickLeaveEntry {
 export interface PreviousRound {
   period: string;
   asOf: string;
-  counts: ChecklistCounts[];
+  counts: OperationChecklistCounts[];
 }
 
 export interface RehabAnalysisParams {
@@ -164,7 +165,7 @@ export interface RehabAnalysis {
   trend: { months: string[]; administration: MonthlyRate[]; operations: Record<string, MonthlyRate[]> };
   patterns: OtherPatterns;
   goal: GoalShare;
-  currentCounts: ChecklistCounts[];
+  currentCounts: OperationChecklistCounts[];
   previousRound: { period: string; asOf: string } | null;
   reflections: OperationReflections[];
   /** Managers of the round without a workbook among those read. */
@@ -420,7 +421,7 @@ export function analyseRehabWork(params: RehabAnalysisParams): RehabAnalysis {
   const reflectionByManager = new Map(params.reflections.map((reflection) => [reflection.managerEmail.toLowerCase(), reflection]));
   const managerEmails = new Set(params.managers.map((manager) => manager.email));
   const managerSupport = managerSupportOf(params, reflectionByManager);
-  const currentCounts = checklistCountsByOperation(params.checklist.cases);
+  const currentCounts = checklistCountsByOperation(params.checklist.cases, [...new Set(params.managers.flatMap((manager) => manager.operations))]);
   const operationTrend: Record<string, MonthlyRate[]> = {};
   for (const unit of params.absence.units) if (unit.level === 'verksamhet') operationTrend[unit.id] = params.absence.trend.units[`verksamhet:${unit.id}`] ?? [];
   const analysis: Omit<RehabAnalysis, 'findings'> = {

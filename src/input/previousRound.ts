@@ -1,7 +1,7 @@
 // --foregaende DIR: the checklist counts per verksamhet of an earlier round, from that run's manifest.json (SPEC §6).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChecklistCounts } from '../core/goalShare.js';
+import type { OperationChecklistCounts } from '../core/checklistCounts.js';
 import type { PreviousRound } from '../core/rehabAnalysis.js';
 import { InputError } from '../errors.js';
 
@@ -18,19 +18,19 @@ function count(value: unknown): number | null {
 }
 
 /** One verksamhet's counts, whichever of the known shapes a manifest uses; null when it has no case count. */
-function countsOf(operation: string, entry: Json): ChecklistCounts | null {
+function countsOf(operation: string, entry: Json): OperationChecklistCounts | null {
   const cases = count(entry['cases']);
   if (cases === null) return null;
   const assessments = isObject(entry['assessments']) ? entry['assessments'] : {};
   const systematic = count(assessments['systematic']) ?? count(entry['systematic']);
-  const withoutGaps = count(entry['withoutGaps']) ?? count(entry['casesWithoutGaps']) ?? systematic;
+  const withoutGaps = count(entry['casesWithoutGaps']) ?? count(entry['withoutGaps']) ?? systematic;
   if (withoutGaps === null || withoutGaps > cases) return null;
   const gaps = isObject(entry['gapsByCheck']) ? entry['gapsByCheck'] : {};
   return {
     operation,
     cases,
-    withoutGaps,
-    gapsByCheck: Object.fromEntries(CHECKS.map((check) => [check, count(gaps[check]) ?? 0])) as ChecklistCounts['gapsByCheck'],
+    casesWithoutGaps: withoutGaps,
+    gapsByCheck: Object.fromEntries(CHECKS.map((check) => [check, count(gaps[check]) ?? 0])) as OperationChecklistCounts['gapsByCheck'],
     assessments: {
       systematic: systematic ?? withoutGaps,
       partial: count(assessments['partial']) ?? 0,
@@ -79,6 +79,6 @@ export function readPreviousRound(folder: string): PreviousRound {
   return {
     period: typeof manifest['period'] === 'string' ? manifest['period'] : '',
     asOf: typeof manifest['asOf'] === 'string' ? manifest['asOf'] : '',
-    counts: counts as ChecklistCounts[],
+    counts: counts as OperationChecklistCounts[],
   };
 }

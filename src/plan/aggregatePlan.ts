@@ -8,16 +8,18 @@ import { analyseRehabWork, type ManagerReflection, type PreviousRound, type Reha
 import { routineMoment, wholeMonths } from '../core/routineCalendar.js';
 import { sharedVisibility } from '../core/suppression.js';
 import type { Thresholds } from '../core/thresholds.js';
-import type { Dataset } from '../core/types.js';
+import type { DataWarning, Dataset } from '../core/types.js';
+import type { FileReport, InputFileName } from '../input/readDataset.js';
 import { buildAnalysisDeck, ANALYSIS_DECK_TITLE, type AnalysisDeckInput } from '../render/analysisDeck.js';
 import { analysisInvitation, analysisMailFileName, PLACEHOLDER_PROCESS_LEADER } from '../render/analysisMail.js';
 import { buildAnalysisTables, caseHiddenOperations, findingSentences, type HiddenSets } from '../render/analysisTables.js';
 import { buildAnalysisWorkbook } from '../render/analysisWorkbook.js';
-import type { DeckModel } from '../render/deckModel.js';
 import type { AnalysisInvitation, RenderedMail } from '../render/invitationMail.js';
 import { periodName, SEASON_DEFINITE_LABELS } from '../render/labels.js';
 import { managerFolderName, safeFileName } from '../render/prepFiles.js';
-import type { WorkbookModel } from '../render/workbookModel.js';
+import { meetingUid, type MailModel } from '../render/mailModel.js';
+import type { RunManifest } from '../render/runManifest.js';
+import type { Plan, PlannedDocument } from './types.js';
 
 export interface AggregateHrSpecialist {
   name: string;
@@ -51,15 +53,16 @@ export interface AggregatePlanInput {
   uncoveredSickLeave?: UncoveredSickLeaveEntry[];
   /** skyddMotInsyn (SPEC §7): hidden cells of a sum, less any one, still reach the minimum size. */
   protectAgainstInsider?: boolean;
-}
-
-export interface PlannedMail {
-  path: string;
-  from: { name: string; email: string };
-  to: { name: string; email: string };
-  mail: RenderedMail;
-  /** A meeting request to attach and to write beside the mail. */
-  meeting: { path: string; start: string; end: string; location: string; uid: string[] } | null;
+  /** From readDataset, for the manifest. */
+  files: Partial<Record<InputFileName, FileReport>>;
+  readWarnings: readonly DataWarning[];
+  run: {
+    /** ISO instant of the run: manifest, mail Date header, DTSTAMP. */
+    createdAt: string;
+    version: string;
+    /** Which options were given (recorded in the manifest as true/false). */
+    options: Record<string, boolean>;
+  };
 }
 
 export interface AggregateSummary {
@@ -86,17 +89,9 @@ export interface AggregateSummary {
   findings: string[];
 }
 
-export interface AggregatePlan {
-  /** The run folder's name under --out. */
-  folderName: string;
-  period: string;
-  deck: { path: string; model: DeckModel };
-  workbook: { path: string; model: WorkbookModel };
-  mails: PlannedMail[];
+export interface AggregatePlan extends Plan<AggregateSummary> {
+  /** The analysis behind the documents (tests compare it with stats and cases). */
   analysis: RehabAnalysis;
-  summary: AggregateSummary;
-  /** Per verksamhet checklist counts and workbook counts for the manifest (no person). */
-  manifestCounts: Record<string, number>;
 }
 
 /** The same window one year earlier (whole months stay whole months). */
@@ -114,6 +109,7 @@ function report(dataset: Dataset, input: AggregatePlanInput, window: DateRange):
 }
 
 export function planAggregate(input: AggregatePlanInput): AggregatePlan {
+  const { createdAt } = input.run;
   const { asOf, window, dataset, thresholds } = input;
   const moment = routineMoment(asOf);
   const period = periodName(moment.seasonYear, moment.season);
@@ -147,9 +143,10 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
 
   const meetingByEmail = new Map(input.meetings.map((meeting) => [meeting.email, meeting]));
   const sender = input.processLeader ?? PLACEHOLDER_PROCESS_LEADER;
-  const mails: PlannedMail[] = input.hrSpecialists.map((hr, index) => {
+  const mailDocuments: PlannedDocument[] = [];
+  for (const [index, hr] of input.hrSpecialists.entries()) {
     const meeting = meetingByEmail.get(hr.email.toLowerCase()) ?? null;
-    const mail = input.renderMail(
+    const rendered = input.renderMail(
       analysisInvitation({
         hrSpecialist: hr,
         processLeader: input.processLeader,
@@ -159,16 +156,22 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
       }),
     );
     const fileName = analysisMailFileName(index, hr.operations);
-    return {
-      path: `Bilaga 2/${fileName}.eml`,
-      from: sender,
-      to: { name: hr.name, email: hr.email },
-      mail,
-      meeting: meeting
-        ? { path: `Bilaga 2/${fileName}.ics`, start: meeting.start, end: meeting.end, location: meeting.location, uid: ['bilaga2', period, sender.email, hr.email] }
-        : null,
+    const to = { name: hr.name, email: hr.email };
+    const request = meeting
+      ? {
+          start: meeting.start, end: meeting.end, location: meeting.location, title: rendered.subject, description: rendered.text,
+          organizer: sender, attendee: to, uid: meetingUid(['bilaga2', period, sender.email, hr.email]), stamp: createdAt,
+        }
+      : null;
+    if (request) mailDocuments.push({ path: `Bilaga 2/${fileName}.ics`, kind: 'ics', model: request });
+    const mail: MailModel = {
+      from: sender, to, subject: rendered.subject, text: rendered.text, html: rendered.html, date: createdAt,
+      ...(request ? { meetingRequest: { model: request, fileName: 'Mötesbokning.ics' } } : {}),
     };
-  });
+    mailDocuments.push({ path: `Bilaga 2/${fileName}.eml`, kind: 'eml', model: mail });
+  }
+  const mails = mailDocuments.filter((document) => document.kind === 'eml').length;
+  const meetingRequests = mailDocuments.length - mails;
 
   const managerLabel = (manager: ManagerScope): string => managerFolderName(manager, unitsOfEnhet).replace(/^Chefer\//, '');
   const summary: AggregateSummary = {
@@ -187,22 +190,26 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
     previousRound: input.previousRound?.period ?? null,
     managersForDeeperSupport: analysis.managerSupport.filter((manager) => manager.referToOperationManager).length,
     deviatingUnits: analysis.deviatingUnits.filter((entry) => entry.byPpRule).length,
-    mails: mails.length,
-    meetingRequests: mails.filter((mail) => mail.meeting !== null).length,
+    mails,
+    meetingRequests,
     hrSpecialistsConfigured: input.hrSpecialists.length,
     processLeaderConfigured: input.processLeader !== null,
     findings: findingSentences(analysis, thresholds.deviationPp),
   };
 
-  return {
-    folderName: analysisFolderName(period),
+  const manifest: RunManifest = {
+    tool: 'rehab',
+    version: input.run.version,
+    command: 'aggregate',
+    createdAt,
+    asOf,
     period,
-    deck: { path: `${baseName}.pptx`, model: buildAnalysisDeck(deckInput) },
-    workbook: { path: `${baseName}.xlsx`, model: buildAnalysisWorkbook(deckInput) },
-    mails,
-    analysis,
-    summary,
-    manifestCounts: {
+    window,
+    previousWindow: absence.previousWindow,
+    options: input.run.options,
+    thresholds,
+    inputs: Object.entries(input.files).map(([file, report]) => ({ file, rows: report.rows, encoding: report.encoding, delimiter: report.delimiter, sha256: report.sha256 })),
+    counts: {
       employments: new Set(dataset.employments.map((row) => row.employmentId)).size,
       units: unitsOfEnhet.length,
       managers: scope.managers.length,
@@ -211,8 +218,24 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
       managersWithoutWorkbook: analysis.managersWithoutWorkbook.length,
       openCases: checklist.cases.length,
       casesWithoutGaps: analysis.goal.total.withoutGaps,
-      mails: mails.length,
-      meetingRequests: summary.meetingRequests,
+      mails,
+      meetingRequests,
+      warnings: input.readWarnings.length + absence.warnings.length,
     },
+    // The next round's --foregaende compares the goal share with these, as with prep's.
+    checklist: analysis.currentCounts,
+    outputs: [],
+  };
+
+  return {
+    folder: analysisFolderName(period),
+    documents: [
+      { path: `${baseName}.pptx`, kind: 'pptx', model: buildAnalysisDeck(deckInput) },
+      { path: `${baseName}.xlsx`, kind: 'xlsx', model: buildAnalysisWorkbook(deckInput) },
+      ...mailDocuments,
+    ],
+    summary,
+    manifest,
+    analysis,
   };
 }

@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvaluation, CheckName } from '../../src/core/caseChecklist.js';
-import { assess } from '../../src/core/caseChecklist.js';
-import { checklistCountsByOperation, goalShare, hiddenGoalShareOperations, type ChecklistCounts } from '../../src/core/goalShare.js';
+import type { OperationChecklistCounts } from '../../src/core/checklistCounts.js';
+import { goalShare, hiddenGoalShareOperations } from '../../src/core/goalShare.js';
 
-/** A case evaluation with only the fields the goal share reads. */
-function evaluated(operation: string, gapChecks: CheckName[]): CaseEvaluation {
-  return { operation, gaps: gapChecks.length, gapChecks, assessment: assess(gapChecks) } as CaseEvaluation;
-}
-
-function counts(operation: string, cases: number, withoutGaps: number): ChecklistCounts {
+function counts(operation: string, cases: number, withoutGaps: number): OperationChecklistCounts {
   return {
-    operation, cases, withoutGaps,
+    operation, cases, casesWithoutGaps: withoutGaps,
     gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 },
     assessments: { systematic: withoutGaps, partial: 0, needs_support: cases - withoutGaps },
   };
 }
-
-describe('checklistCountsByOperation', () => {
-  it('counts cases, cases without gaps, gaps by check and assessments per verksamhet', () => {
-    const result = checklistCountsByOperation([
-      evaluated('Hemtjänst', []),
-      evaluated('Hemtjänst', ['activity']),
-      evaluated('Hemtjänst', ['certificate', 'returnPlan']),
-      evaluated('Boende', []),
-    ]);
-    expect(result).toEqual([
-      { operation: 'Boende', cases: 1, withoutGaps: 1, gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 }, assessments: { systematic: 1, partial: 0, needs_support: 0 } },
-      { operation: 'Hemtjänst', cases: 3, withoutGaps: 1, gapsByCheck: { certificate: 1, healthTalk: 0, returnPlan: 1, activity: 1 }, assessments: { systematic: 1, partial: 1, needs_support: 1 } },
-    ]);
-  });
-});
 
 describe('goalShare', () => {
   it('gives the share now, then and the change per verksamhet and in total', () => {
