@@ -14,6 +14,7 @@ import { prepSummaryJson, prepSummaryText } from '../render/prepSummary.js';
 import { planPrep, type PrepFinding } from '../plan/prepPlan.js';
 import { applyPlan } from '../write/applyPlan.js';
 import { writeJson, writeMessage } from '../write/output.js';
+import { terminalProgress, type ProgressBar } from '../write/progress.js';
 import { parseAsOf } from './common.js';
 import { VERSION } from './version.js';
 
@@ -46,23 +47,30 @@ export function registerPrep(program: Command): void {
     .option('--templates <mapp>', 'mapp med egna mallar (mail/, ledningsgrupp/) som ersätter de medföljande')
     .option('--replace', 'ersätt en befintlig mapp för perioden; ifyllda filer i den försvinner (även --ersatt)')
     .option('--json', 'skriv sammanfattningen som JSON på standard ut')
-    .action(async (options: PrepOptions) => {
-      await runPrep(options);
+    .action(async (options: PrepOptions, command: Command) => {
+      const progress = terminalProgress(command.optsWithGlobals<{ quiet?: boolean }>().quiet === true);
+      try {
+        await runPrep(options, progress);
+      } finally {
+        progress.finish();
+      }
     });
 }
 
-export async function runPrep(options: PrepOptions): Promise<void> {
+export async function runPrep(options: PrepOptions, progress?: ProgressBar): Promise<void> {
   if (options.data === undefined) throw new ConfigError('--data måste anges: mappen med exportfilerna', '--data');
   if (options.out === undefined) throw new ConfigError('--out måste anges: mappen där underlaget skrivs', '--out');
   const asOf = parseAsOf(options.asOf);
   const config = loadConfig(options.config);
 
   // Read every input first: a mistake anywhere stops the run before a single file is written.
+  progress?.phase('Läser exporterna');
   const meetings = options.meetings ? readMeetings(resolve(options.meetings)) : [];
   const renderInvitation = compileFollowUpMail(readMailTemplates(options.templates).bilaga1);
   const slideTexts = readSlideTexts(options.templates);
   const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true });
 
+  progress?.phase('Räknar frånvaro och går igenom ärendena');
   const result = planPrep({
     dataset, files, readWarnings: warnings, config, asOf, window: defaultWindow(asOf),
     filters: { hr: options.hr, verksamhet: options.operation, chef: options.manager },
@@ -74,7 +82,9 @@ export async function runPrep(options: PrepOptions): Promise<void> {
   });
   if (!result.ok) throw new ConfigError(result.findings.map(findingMessage).join('\n'), result.findings[0]!.option);
 
-  const applied = await applyPlan(result.plan, options.out, { replace: options.replace === true });
+  progress?.phase('Skriver dokument', result.plan.documents.length);
+  const applied = await applyPlan(result.plan, options.out, { replace: options.replace === true, onDocument: () => progress?.tick() });
+  progress?.finish();
   if (options.json) writeJson(prepSummaryJson(result.plan.summary, applied.folder));
   else writeMessage(prepSummaryText(result.plan.summary, applied.folder));
 }

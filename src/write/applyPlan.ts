@@ -10,6 +10,8 @@ import { StagedFolder } from './outputFolder.js';
 export interface ApplyOptions {
   /** --ersatt: an existing run folder may be replaced. */
   replace: boolean;
+  /** Called after each document is written (the progress bar). */
+  onDocument?: () => void;
 }
 
 export interface ApplyResult {
@@ -22,7 +24,10 @@ export interface ApplyResult {
 export async function applyPlan(plan: Plan<unknown>, outDir: string, options: ApplyOptions): Promise<ApplyResult> {
   const folder = StagedFolder.create(outDir, plan.folder, { replace: options.replace });
   try {
-    for (const document of plan.documents) folder.write(document.path, await serialise(document));
+    for (const document of plan.documents) {
+      folder.write(document.path, await serialise(document));
+      options.onDocument?.();
+    }
     const manifest = { ...plan.manifest, outputs: [...folder.written] };
     folder.write(MANIFEST_FILE, manifestJson(manifest));
     const outputs = [...folder.written];
