@@ -365,7 +365,8 @@ function reflectionsTable(input: AnalysisTablesInput): AnalysisTable {
   const { analysis, hidden } = input;
   const rows: AnalysisRow[] = [];
   for (const entry of analysis.reflections) {
-    if (hidden.caseOperations.has(entry.operation) || hidden.window.has(`verksamhet:${entry.operation}`)) continue;
+    // Texts are not figures: only a verksamhet too small to be shown at all keeps its texts out (they could name its few).
+    if (hidden.window.has(`verksamhet:${entry.operation}`)) continue;
     for (const [label, texts] of [['Reflektion', entry.overall], ['Risk', entry.risks], ['Behov', entry.needs]] as const) {
       for (const text of texts) rows.push({ cells: [entry.operation, label, text] });
     }
