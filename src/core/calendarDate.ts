@@ -49,11 +49,6 @@ export function lastOfMonth(date: IsoDate): IsoDate {
   return addDays(addMonths(firstOfMonth(date), 1), -1);
 }
 
-/** 'YYYY-MM' of a date. */
-export function monthKey(date: IsoDate): string {
-  return date.slice(0, 7);
-}
-
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }
@@ -66,11 +61,4 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export interface DateRange {
   from: IsoDate;
   to: IsoDate;
-}
-
-/** Number of days of [from, to] inside the range (inclusive ends), 0 when disjoint. */
-export function overlapDays(from: IsoDate, to: IsoDate, range: DateRange): number {
-  const start = Math.max(toDayNumber(from), toDayNumber(range.from));
-  const end = Math.min(toDayNumber(to), toDayNumber(range.to));
-  return end >= start ? end - start + 1 : 0;
 }

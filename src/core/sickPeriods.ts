@@ -89,21 +89,3 @@ export function sickDaysUpTo(period: SickPeriod, date: IsoDate): number {
   }
   return count;
 }
-
-/** Calls visit for every sick day of the period inside [from, to] with its day number and extent. */
-export function forEachSickDay(
-  period: SickPeriod,
-  range: { from: IsoDate; to: IsoDate },
-  visit: (date: IsoDate, dayNumber: number, extent: number) => void,
-): void {
-  for (const segment of period.segments) {
-    if (segment.to < range.from || segment.from > range.to) continue;
-    const first = segment.from < range.from ? range.from : segment.from;
-    const last = segment.to > range.to ? range.to : segment.to;
-    const offset = daysBetween(segment.from, first);
-    const count = daysBetween(first, last) + 1;
-    for (let index = 0; index < count; index += 1) {
-      visit(addDays(first, index), segment.firstDayNumber + offset + index, segment.extent);
-    }
-  }
-}

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { InputError, type InputProblem } from '../errors.js';
-import { REFLECTIONS_LAYOUT } from '../render/hrWorkbook.js';
-import { HR_MEETING_ASSESSMENT_LABELS, YES_NO_LABELS, type HrMeetingAssessment } from '../render/labels.js';
+import type { HrMeetingAssessment } from '../core/rehabAnalysis.js';
+import { HR_MEETING_ASSESSMENT_LABELS, REFLECTIONS_LAYOUT, YES_NO_LABELS } from './reflectionsSheet.js';
 
 export interface CaseReflection {
   caseId: string;

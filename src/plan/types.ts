@@ -21,8 +21,6 @@ export type PlannedDocument =
   | { path: string; kind: 'ics'; model: MeetingRequestModel }
   | { path: string; kind: 'json'; model: unknown };
 
-export type DocumentKind = PlannedDocument['kind'];
-
 export const MANIFEST_FILE = 'manifest.json';
 
 export interface Plan<Summary> {

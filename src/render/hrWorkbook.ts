@@ -25,6 +25,7 @@ import {
   RETURN_PLAN_LABELS,
   YES_NO_LABELS,
 } from './labels.js';
+import { REFLECTIONS_LAYOUT } from '../input/reflectionsSheet.js';
 import type { CellModel, CellStatus, ColumnModel, ListValidation, NumberFormat, RowModel, SheetModel, WorkbookModel } from './workbookModel.js';
 
 export interface Person {
@@ -58,31 +59,6 @@ export const HR_SHEET_NAMES = {
   repeatedShortTerm: 'Upprepad korttidsfrånvaro',
   reflections: 'Reflektioner',
   lists: 'Listor',
-} as const;
-
-/**
- * The Reflektioner sheet is read back by `rehab aggregate`: column A (hidden) holds a key per row, A1 the
- * marker with the layout version, so the reader finds its rows even when HR inserts or moves rows.
- */
-export const REFLECTIONS_LAYOUT = {
-  marker: 'rehab-reflektioner v1',
-  keyColumn: 1,
-  /** Value of a key row (period, manager, overall, risks, needs, deeper support booked). */
-  valueColumn: 3,
-  /** Case rows: key `case:<caseId>`; the case id is also shown in column B. */
-  caseKeyPrefix: 'case:',
-  caseAssessmentColumn: 6,
-  caseCommentColumn: 7,
-  keys: {
-    period: 'period',
-    managerName: 'manager_name',
-    managerEmail: 'manager_email',
-    hrSpecialist: 'hr_specialist',
-    overall: 'overall',
-    risks: 'risks',
-    needs: 'needs',
-    deeperSupportBooked: 'deeper_support_booked',
-  },
 } as const;
 
 const DASH = '–';

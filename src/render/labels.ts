@@ -108,17 +108,9 @@ export const WARNING_LABELS: Record<DataWarningCode, string> = {
   invalid_personnummer: 'personnumret har fel form eller kontrollsiffra (värdet visas inte och används inte)',
 };
 
-/** HR's own assessment after the follow-up meeting (drop-down in the HR workbook; read back by `aggregate`). */
-export type HrMeetingAssessment = 'systematic' | 'partial' | 'needs_support' | 'deeper_support_offered';
-
-export const HR_MEETING_ASSESSMENT_LABELS: Record<HrMeetingAssessment, string> = {
-  systematic: 'Bedrivs systematiskt',
-  partial: 'Delvis systematiskt',
-  needs_support: 'Behöver stöd',
-  deeper_support_offered: 'Fördjupat stöd erbjudet',
-};
-
-export const YES_NO_LABELS = { yes: 'Ja', no: 'Nej' } as const;
+// The Reflektioner sheet's drop-down values are part of a format that `aggregate` reads back (src/input), so
+// they are defined with that format and named here with the other words.
+export { HR_MEETING_ASSESSMENT_LABELS, YES_NO_LABELS } from '../input/reflectionsSheet.js';
 
 export const ENCODING_LABELS: Record<DetectedEncoding, string> = {
   'utf-8': 'UTF-8',

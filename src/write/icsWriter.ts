@@ -1,10 +1,8 @@
 // Meeting requests (.ics, METHOD:REQUEST) for the invitation mails, built with the `ics` package.
 import { createEvent, type DateArray, type EventAttributes } from 'ics';
-import type { MailAddress, MeetingRequestModel } from '../render/mailModel.js';
+import type { MeetingRequestModel } from '../render/mailModel.js';
 
 export const MEETING_TIME_ZONE = 'Europe/Stockholm';
-
-export type CalendarParty = MailAddress;
 
 /** The plan's model, with DTSTAMP as a Date (default now) for direct callers. */
 export type MeetingRequest = Omit<MeetingRequestModel, 'stamp'> & { stamp?: Date };

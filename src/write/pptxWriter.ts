@@ -1,6 +1,7 @@
 // The only pptxgenjs code: a DeckModel becomes a .pptx Buffer that PowerPoint opens without "repair".
 import pptxgenjs from 'pptxgenjs';
 import type { BarChartSlide, BulletsSlide, CellTone, ChartSpec, DeckModel, LineChartSlide, ScatterChartSlide, TableCell, TableSlide, TitleSlide } from '../render/deckModel.js';
+import { formatSwedishNumber } from '../render/swedishNumber.js';
 import { fixPptxPackage } from './pptxPostProcess.js';
 
 // The ES build exports the class as default; the CommonJS-typed declarations put it under .default.
@@ -44,25 +45,6 @@ const CONTENT_TOP = 1.3;
 const FOOTER_Y = 7.0;
 const CONTENT_BOTTOM = 6.85;
 const COMPACT_TABLE_W = 7.5;
-
-// One formatter per (decimals, signed): building an Intl.NumberFormat costs far more than formatting with it.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function swedishNumber(decimals: number, signed: boolean): Intl.NumberFormat {
-  const key = `${decimals}:${signed}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LANG, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto', useGrouping: true });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
-/** "12,3", "+1,5", "−0,4" (Swedish minus sign), "–" when there is no figure. */
-export function formatSwedishNumber(value: number | null, decimals = 1, signed = false): string {
-  if (value === null || !Number.isFinite(value)) return '–';
-  return swedishNumber(decimals, signed).format(value);
-}
 
 export async function renderPptx(deck: DeckModel): Promise<Buffer> {
   const pptx = new PptxGenJS();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds.js';
-import { HR_SHEET_NAMES, REFLECTIONS_LAYOUT, renderHrWorkbook } from '../../src/render/hrWorkbook.js';
+import { REFLECTIONS_LAYOUT } from '../../src/input/reflectionsSheet.js';
+import { HR_SHEET_NAMES, renderHrWorkbook } from '../../src/render/hrWorkbook.js';
 import type { CellModel, RowModel, SheetModel, WorkbookModel } from '../../src/render/workbookModel.js';
 import { CASES, HOSTILE_NAME, hrWorkbookInput } from './hrWorkbookInput.js';
 

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeckModel } from '../../src/render/deckModel.js';
 import { numberCell, textCell } from '../../src/render/deckModel.js';
-import { formatSwedishNumber, renderPptx } from '../../src/write/pptxWriter.js';
+import { formatSwedishNumber } from '../../src/render/swedishNumber.js';
+import { renderPptx } from '../../src/write/pptxWriter.js';
 import { chartSeries, isHidden, packageProblems, slideText, slidesInOrder, unzipXml } from '../render/deckTestData.js';
 
 describe('formatSwedishNumber', () => {
