@@ -27,11 +27,11 @@ interface AggregateOptions {
   out?: string;
   asOf?: string;
   config?: string;
-  foregaende?: string;
+  previous?: string;
   meetings?: string;
   templates?: string;
   json?: boolean;
-  ersatt?: boolean;
+  replace?: boolean;
 }
 
 export function registerAggregate(program: Command): void {
@@ -43,10 +43,10 @@ export function registerAggregate(program: Command): void {
     .option('--out <mapp>', 'mappen där analysens mapp (t.ex. "2027-vår analys") skapas (måste anges)')
     .option('--as-of <datum>', 'datum att utgå från (ÅÅÅÅ-MM-DD), standard i dag')
     .option('--config <fil>', 'konfigurationsfil, standard rehab.config.json i arbetsmappen om den finns')
-    .option('--foregaende <mapp>', 'mappen från föregående omgång (prep eller aggregate) att jämföra rutinens mål med')
+    .option('--previous <mapp>', 'mappen från föregående omgång (prep eller aggregate) att jämföra rutinens mål med (även --foregaende)')
     .option('--meetings <fil>', 'CSV med mötestider (hr_epost;start;slut;plats) som ger mötesbokningar (.ics)')
     .option('--templates <mapp>', 'mapp med egna mallar (mail/) som ersätter de medföljande')
-    .option('--ersatt', 'ersätt en befintlig mapp för analysen')
+    .option('--replace', 'ersätt en befintlig mapp för analysen (även --ersatt)')
     .option('--json', 'skriv sammanfattningen som JSON på standard ut')
     .action(async (options: AggregateOptions) => {
       const summary = await runAggregate(options);
@@ -84,7 +84,7 @@ export async function runAggregate(options: AggregateOptions): Promise<Aggregate
   const meetings = options.meetings ? readMeetings(resolve(options.meetings), 'hr_epost') : [];
   const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true });
   const workbooks = await readHrWorkbooks(resolve(options.workbooks), period);
-  const previousRound = options.foregaende ? readPreviousRound(resolve(options.foregaende)) : null;
+  const previousRound = options.previous ? readPreviousRound(resolve(options.previous)) : null;
 
   const plan = planAggregate({
     asOf, window, dataset, thresholds: config.thresholds, administrationName: config.administrationName, processLeader: config.processLeader,
@@ -95,11 +95,11 @@ export async function runAggregate(options: AggregateOptions): Promise<Aggregate
       createdAt: new Date().toISOString(),
       version: VERSION,
       options: {
-        config: config.source !== null, foregaende: options.foregaende !== undefined, meetings: options.meetings !== undefined,
-        templates: options.templates !== undefined, ersatt: options.ersatt === true,
+        config: config.source !== null, foregaende: options.previous !== undefined, meetings: options.meetings !== undefined,
+        templates: options.templates !== undefined, ersatt: options.replace === true,
       },
     },
   });
-  const applied = await applyPlan(plan, options.out, { replace: options.ersatt === true });
+  const applied = await applyPlan(plan, options.out, { replace: options.replace === true });
   return { ...plan.summary, folder: applied.folder, outputs: applied.outputs.map((file) => file.path) };
 }

@@ -8,6 +8,7 @@ export const FLAG_ALIASES: Readonly<Record<string, string>> = {
   '--ersatt': '--replace',
   '--verksamhet': '--operation',
   '--chef': '--manager',
+  '--foregaende': '--previous',
 };
 
 /** argv with every old flag name replaced (also `--chef=x`); nothing after a `--` terminator is touched. */
@@ -57,7 +58,8 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly (readonly [strin
     ['rehab prep --data export --out underlag --as-of 2027-08-01 --replace', 'höstens omgång; ersätt en tidigare körning'],
   ],
   aggregate: [
-    ['rehab aggregate --help', 'flaggorna för processledarens analys i maj och november'],
+    ['rehab aggregate --data export --workbooks underlag/2027-vår --out underlag', 'analysen i maj ur exporterna och HR:s ifyllda arbetsböcker'],
+    ['rehab aggregate --data export --workbooks underlag/2027-vår --out underlag --previous "underlag/2026-höst analys" --meetings analysmoten.csv', 'jämfört med förra omgången, med mötesbokningar till HR (Bilaga 2)'],
   ],
 };
 

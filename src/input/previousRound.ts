@@ -1,4 +1,4 @@
-// --foregaende DIR: the checklist counts per verksamhet of an earlier round, from that run's manifest.json (SPEC §6).
+// --previous DIR: the checklist counts per verksamhet of an earlier round, from that run's manifest.json (SPEC §6).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OperationChecklistCounts } from '../core/checklistCounts.js';
@@ -57,7 +57,7 @@ function listOf(manifest: Json): [string, Json][] | null {
 export function readPreviousRound(folder: string): PreviousRound {
   const file = join(folder, 'manifest.json');
   const fail = (message: string): never => {
-    throw new InputError([{ file, line: 0, field: '--foregaende', message }]);
+    throw new InputError([{ file, line: 0, field: '--previous', message }]);
   };
   let text = '';
   try {

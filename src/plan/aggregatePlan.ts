@@ -222,7 +222,7 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
       meetingRequests,
       warnings: input.readWarnings.length + absence.warnings.length,
     },
-    // The next round's --foregaende compares the goal share with these, as with prep's.
+    // The next round's --previous compares the goal share with these, as with prep's.
     checklist: analysis.currentCounts,
     outputs: [],
   };

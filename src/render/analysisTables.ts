@@ -356,7 +356,7 @@ function goalTable(input: AnalysisTablesInput): AnalysisTable {
     rows,
     note:
       'Aktiv och aktuell planering = inga brister i checklistan (läkarintyg, hälsosamtal, plan för återgång, dokumentation och aktivitet). ' +
-      (previous ? `Jämförelse med omgången ${previous.period} (uppgifter per ${previous.asOf}).` : 'Ingen tidigare omgång angiven (--foregaende).') +
+      (previous ? `Jämförelse med omgången ${previous.period} (uppgifter per ${previous.asOf}).` : 'Ingen tidigare omgång angiven (--previous).') +
       ` Verksamheter med färre än ${input.minGroupSize} ärenden visas inte.`,
   };
 }

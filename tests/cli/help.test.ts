@@ -26,11 +26,11 @@ describe('help in Swedish, with examples', () => {
   const commands = buildProgram().commands.map((command) => command.name()).filter((name) => name !== 'help');
 
   it('every command has examples', () => {
-    expect(commands).toEqual(expect.arrayContaining(['init', 'calendar', 'validate', 'stats', 'cases', 'prep']));
+    expect(commands).toEqual(expect.arrayContaining(['init', 'calendar', 'validate', 'stats', 'cases', 'prep', 'aggregate']));
     for (const name of commands) expect(COMMAND_EXAMPLES[name], name).toBeDefined();
   });
 
-  it.each(['init', 'calendar', 'validate', 'stats', 'cases', 'prep'])('rehab %s --help: Swedish, examples that only use flags the command has', async (name) => {
+  it.each(['init', 'calendar', 'validate', 'stats', 'cases', 'prep', 'aggregate'])('rehab %s --help: Swedish, examples that only use flags the command has', async (name) => {
     const { code, stdout } = await stdoutOf([name, '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain(`Användning: rehab ${name}`);
@@ -86,7 +86,7 @@ describe('flags in one language (English), old Swedish names kept', () => {
     expect(canonicalFlags(['prep', '--ersatt', '--chef=a@exempel.se', '--verksamhet', 'Boende', '--', '--chef'])).toEqual(
       ['prep', '--replace', '--manager=a@exempel.se', '--operation', 'Boende', '--', '--chef'],
     );
-    expect(Object.values(FLAG_ALIASES)).toEqual(['--replace', '--operation', '--manager']);
+    expect(Object.values(FLAG_ALIASES)).toEqual(['--replace', '--operation', '--manager', '--previous']);
   });
 
   it('an old flag still works end to end and the message names the new one', () => {
