@@ -1,71 +1,211 @@
-// Which groups material shared with a group (leadership and analysis decks, SPEC §7) must hide.
-// Roll-ups are sums of days, so a parent's figure minus its shown children gives the one hidden child's
-// figure: hiding small groups (primary suppression) is not enough, a second group must go with it
-// (secondary suppression) so that only sums of two or more hidden groups can be worked out.
-import type { UnitFigures } from './absenceFigures.js';
+// Which figures material shared with a group (leadership and analysis decks) must hide (SPEC §7), decided once per
+// run over the whole administration so that every deck of the run hides the same cells.
+//
+// What the shared material shows, and so what the model holds as published cells:
+// - each enhet and verksamhet and the förvaltning in the window (rates) and the previous period (the change column);
+// - each verksamhet and the förvaltning in each trend month (the line chart);
+// - the förvaltning's and each verksamhet's statutory groups (kön, ålder) in the window.
+// Each manager knows every figure of her own enhet, also its months, which no deck shows (skyddMotInsyn).
+// Avdelningar are in no deck: their sums merge into förvaltning = Σ verksamheter. Employees without kön or
+// födelseår are in no deck either: an unknown part of the statutory sums.
+// Cost of hiding (what "lose as little as possible" weighs): the cell's employees × 1 for the window, × 0.5 for the
+// previous period or a statutory group (one figure), × 0.25 for a trend month (one point of a line), plus 10⁶ for a
+// deck's own subject (a verksamhet's total in the window) and for the förvaltning (the reference of every deck).
+import type { DateRange, IsoDate } from './calendarDate.js';
+import { lastOfMonth } from './calendarDate.js';
+import type { StatutoryGroup, UnitFigures } from './absenceFigures.js';
+import { protectCells, type HiddenReason, type ProtectionCell, type ProtectionSum } from './suppression/cellProtection.js';
 
-/** Key of the förvaltning in the returned set (it is hidden only when its single avdelning is). */
-export const ADMINISTRATION_VISIBILITY_KEY = 'administration';
+export type { HiddenReason } from './suppression/cellProtection.js';
 
-export function visibilityKey(unit: Pick<UnitFigures, 'level' | 'id'>): string {
+/** Group key of the förvaltning, beside `${level}:${id}` for units. */
+export const ADMINISTRATION_GROUP = 'administration';
+
+/** 'window', 'previous' or the first day of a trend month. */
+export type CellPeriod = 'window' | 'previous' | IsoDate;
+
+/** Employees and exposure of one group in one period (the population disclosure control weighs). */
+export interface CellPopulation {
+  employees: number;
+  exposureDays: number;
+}
+
+export interface GroupCells {
+  window: CellPopulation;
+  previous: CellPopulation;
+  /** In the order of the trend months. */
+  months: CellPopulation[];
+}
+
+export interface StatutoryPopulation {
+  group: StatutoryGroup;
+  employees: number;
+}
+
+export interface DisclosureInput {
+  window: DateRange;
+  previousWindow: DateRange;
+  trend: { months: readonly IsoDate[] };
+  units: readonly Pick<UnitFigures, 'level' | 'id' | 'parent' | 'operation' | 'department'>[];
+  /** Keyed by `${level}:${id}` and ADMINISTRATION_GROUP. */
+  cells: Readonly<Record<string, GroupCells>>;
+  /** The förvaltning's statutory groups; absent = not shown. */
+  statutory?: readonly StatutoryPopulation[];
+  /** Each verksamhet's statutory groups (the leadership deck's kön/ålder slide); absent = not shown. */
+  operationStatutory?: Readonly<Record<string, readonly StatutoryPopulation[]>>;
+}
+
+export interface DisclosureOptions {
+  minGroupSize: number;
+  /** Statutory groups with this many employees or fewer are hidden (SPEC §3, LKBR). */
+  statutoryGroupMaxSuppressed: number;
+  /** skyddMotInsyn (SPEC §7). */
+  protectAgainstInsiders: boolean;
+}
+
+export interface SharedDisclosure {
+  /** Cell key (see cellKey) → why it is hidden; a cell not listed is shown. */
+  hidden: Readonly<Record<string, HiddenReason>>;
+}
+
+export function unitGroup(unit: Pick<UnitFigures, 'level' | 'id'>): string {
   return `${unit.level}:${unit.id}`;
 }
 
-function parentKey(unit: UnitFigures): string {
-  if (unit.level === 'enhet') return `verksamhet:${unit.parent}`;
-  if (unit.level === 'verksamhet') return `avdelning:${unit.parent}`;
-  return ADMINISTRATION_VISIBILITY_KEY;
+export function statutoryGroupKey(group: StatutoryGroup | 'unknown_gender' | 'unknown_age', operation?: string): string {
+  return operation === undefined ? `statutory:${group}` : `statutory:verksamhet:${operation}:${group}`;
 }
 
-const collator = new Intl.Collator('sv');
-
-/** Smallest first: fewest employees, then least exposure, then key, so the choice is stable. */
-function bySize(a: UnitFigures, b: UnitFigures): number {
-  return a.employees - b.employees || a.exposureDays - b.exposureDays || collator.compare(visibilityKey(a), visibilityKey(b));
+export function cellKey(group: string, period: CellPeriod): string {
+  return `${group}|${period}`;
 }
 
-/**
- * Keys (`${level}:${id}`, or 'administration') of the groups to hide in shared material.
- * - Primary: fewer employees than minGroupSize.
- * - A shown parent with exactly one hidden child among two or more: the smallest shown sibling is hidden
- *   too, else parent − shown siblings = the hidden child.
- * - A parent whose only child is hidden is hidden too: its figure is the child's.
- * - A hidden parent whose children are all shown: the smallest child is hidden, else the sum of the
- *   children gives the parent (which may have been hidden to protect one of its own siblings).
- * Repeated until nothing changes; every step only adds, so it ends.
- */
-export function sharedVisibility(units: readonly UnitFigures[], minGroupSize: number): Set<string> {
-  const hidden = new Set(units.filter((unit) => unit.employees < minGroupSize).map(visibilityKey));
-  const unitKeys = new Set(units.map(visibilityKey));
-  const childrenOf = new Map<string, UnitFigures[]>();
-  for (const unit of units) {
-    const key = parentKey(unit);
-    // A parent that is not among the units (no employment day in the window) has no figure to protect.
-    if (key !== ADMINISTRATION_VISIBILITY_KEY && !unitKeys.has(key)) continue;
-    const children = childrenOf.get(key);
-    if (children) children.push(unit);
-    else childrenOf.set(key, [unit]);
-  }
-  const parents = [...childrenOf.keys()].sort(collator.compare);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    const hide = (key: string): void => {
-      if (hidden.has(key)) return;
-      hidden.add(key);
-      changed = true;
+export function hiddenReason(disclosure: SharedDisclosure, group: string, period: CellPeriod): HiddenReason | null {
+  return disclosure.hidden[cellKey(group, period)] ?? null;
+}
+
+/** How many figures' cells the shared material hides (primary and secondary, not those that follow). */
+export function hiddenCellCount(disclosure: SharedDisclosure): number {
+  return Object.values(disclosure.hidden).filter((reason) => reason !== 'follows_hidden_cell').length;
+}
+
+const SUBJECT_PENALTY = 1e6;
+const GENDER_GROUPS: readonly StatutoryGroup[] = ['women', 'men'];
+const AGE_GROUPS: readonly StatutoryGroup[] = ['age_29_or_less', 'age_30_to_49', 'age_50_or_more'];
+
+export function sharedDisclosure(input: DisclosureInput, options: DisclosureOptions): SharedDisclosure {
+  const cells: ProtectionCell[] = [];
+  const sums: ProtectionSum[] = [];
+  const months = input.trend.months;
+  const periods: CellPeriod[] = ['window', 'previous', ...months];
+  const statutoryMinimum = options.statutoryGroupMaxSuppressed + 1;
+  const population = (group: string, period: CellPeriod): number => {
+    const groupCells = input.cells[group];
+    if (!groupCells) return 0;
+    if (period === 'window') return groupCells.window.employees;
+    if (period === 'previous') return groupCells.previous.employees;
+    return groupCells.months[months.indexOf(period)]?.employees ?? 0;
+  };
+  const weight = (period: CellPeriod): number => (period === 'window' ? 1 : period === 'previous' ? 0.5 : 0.25);
+
+  const enheter = input.units.filter((unit) => unit.level === 'enhet');
+  const operations = input.units.filter((unit) => unit.level === 'verksamhet');
+  const departments = input.units.filter((unit) => unit.level === 'avdelning');
+
+  for (const period of periods) {
+    const add = (group: string, extra: Partial<ProtectionCell> & { published: boolean }): void => {
+      const employees = population(group, period);
+      cells.push({
+        key: cellKey(group, period),
+        population: employees,
+        minimum: options.minGroupSize,
+        cost: employees * weight(period),
+        ...(period === 'previous' ? { requires: [cellKey(group, 'window')] } : {}),
+        ...extra,
+      });
     };
-    for (const parent of parents) {
-      const children = childrenOf.get(parent)!;
-      const shownChildren = children.filter((child) => !hidden.has(visibilityKey(child))).sort(bySize);
-      const hiddenCount = children.length - shownChildren.length;
-      if (!hidden.has(parent)) {
-        if (children.length === 1 && hiddenCount === 1) hide(parent);
-        else if (hiddenCount === 1) hide(visibilityKey(shownChildren[0]!));
-      } else if (hiddenCount === 0) {
-        hide(visibilityKey(shownChildren[0]!));
-      }
+    const isMonth = period !== 'window' && period !== 'previous';
+    const membersOf = (members: readonly { id: string }[]): { members: string[] } => ({
+      members: members.filter((unit) => population(`enhet:${unit.id}`, period) > 0).map((unit) => unit.id),
+    });
+    // An enhet's months are in no deck, but its manager knows them: unknowns to an outsider, known to her.
+    for (const unit of enheter) add(unitGroup(unit), { published: !isMonth, insider: unit.id });
+    for (const unit of departments) {
+      const operationIds = new Set(operations.filter((operation) => operation.parent === unit.id).map((operation) => operation.id));
+      add(unitGroup(unit), { published: false, ...membersOf(enheter.filter((member) => operationIds.has(member.parent))) });
+    }
+    for (const unit of operations) {
+      const subject = period === 'window' ? SUBJECT_PENALTY : 0;
+      add(unitGroup(unit), {
+        published: true,
+        cost: population(unitGroup(unit), period) * weight(period) + subject,
+        ...membersOf(enheter.filter((member) => member.parent === unit.id)),
+      });
+    }
+    add(ADMINISTRATION_GROUP, { published: true, cost: population(ADMINISTRATION_GROUP, period) + SUBJECT_PENALTY, ...membersOf(enheter) });
+
+    // parent = Σ children at every level, also across a level no deck shows: an avdelning's two sums merge into
+    // förvaltning = Σ verksamheter, and förvaltning = Σ enheter holds as well.
+    const unitSum = (total: string, parts: string[]): void => {
+      sums.push({ total: cellKey(total, period), parts: parts.map((part) => cellKey(part, period)), kind: 'units', minimum: options.minGroupSize });
+    };
+    for (const operation of operations) unitSum(unitGroup(operation), enheter.filter((unit) => unit.parent === operation.id).map(unitGroup));
+    unitSum(ADMINISTRATION_GROUP, operations.map(unitGroup));
+    unitSum(ADMINISTRATION_GROUP, enheter.map(unitGroup));
+    // The avdelningar themselves stay unknowns in the exact test: a small one must not be worked out either.
+    for (const department of departments) unitSum(unitGroup(department), operations.filter((unit) => unit.parent === department.id).map(unitGroup));
+    if (departments.length > 0) unitSum(ADMINISTRATION_GROUP, departments.map(unitGroup));
+  }
+
+  // A period and its months: the window's (and previous period's) days are the sum of its trend months' days.
+  for (const range of [input.window, input.previousWindow]) {
+    const covered = months.filter((month) => month >= range.from && lastOfMonth(month) <= range.to);
+    const exact = covered.length > 0 && covered[0] === range.from && lastOfMonth(covered[covered.length - 1]!) === range.to;
+    if (!exact) continue;
+    const period: CellPeriod = range === input.window ? 'window' : 'previous';
+    for (const group of [...enheter.map(unitGroup), ...operations.map(unitGroup), ADMINISTRATION_GROUP]) {
+      sums.push({ total: cellKey(group, period), parts: covered.map((month) => cellKey(group, month)), kind: 'time', minimum: options.minGroupSize });
     }
   }
-  return hidden;
+
+  // Statutory groups in the window: women + men + unknown = the whole, and likewise the age groups.
+  const statutoryCells = (total: string, groups: readonly StatutoryPopulation[], operation?: string): void => {
+    const totalEmployees = population(total, 'window');
+    const members = enheter.filter((unit) => (operation === undefined || unit.parent === operation) && population(unitGroup(unit), 'window') > 0);
+    const memberIds = { members: members.map((unit) => unit.id) };
+    const employeesOf = (group: StatutoryGroup): number => groups.find((item) => item.group === group)?.employees ?? 0;
+    for (const [members, unknown] of [[GENDER_GROUPS, 'unknown_gender'], [AGE_GROUPS, 'unknown_age']] as const) {
+      const parts: string[] = [];
+      for (const group of members) {
+        const key = cellKey(statutoryGroupKey(group, operation), 'window');
+        const employees = employeesOf(group);
+        cells.push({ key, population: employees, minimum: statutoryMinimum, published: true, cost: employees * 0.5, ...memberIds });
+        parts.push(key);
+      }
+      const unknownKey = cellKey(statutoryGroupKey(unknown, operation), 'window');
+      const known = members.reduce((sum, group) => sum + employeesOf(group), 0);
+      cells.push({ key: unknownKey, population: Math.max(0, totalEmployees - known), minimum: statutoryMinimum, published: false, cost: 0, ...memberIds });
+      parts.push(unknownKey);
+      sums.push({ total: cellKey(total, 'window'), parts, kind: 'statutory', minimum: statutoryMinimum });
+    }
+  };
+  if (input.statutory) statutoryCells(ADMINISTRATION_GROUP, input.statutory);
+  for (const operation of operations) {
+    const groups = input.operationStatutory?.[operation.id];
+    if (groups) statutoryCells(unitGroup(operation), groups, operation.id);
+  }
+  // The förvaltning's women = Σ the verksamheters' women, and so on, when both levels are shown.
+  if (input.statutory && operations.length > 0 && operations.every((operation) => input.operationStatutory?.[operation.id])) {
+    for (const group of [...GENDER_GROUPS, ...AGE_GROUPS, 'unknown_gender', 'unknown_age'] as const) {
+      sums.push({
+        total: cellKey(statutoryGroupKey(group), 'window'),
+        parts: operations.map((operation) => cellKey(statutoryGroupKey(group, operation.id), 'window')),
+        kind: 'statutory',
+        minimum: statutoryMinimum,
+      });
+    }
+  }
+
+  const hidden = protectCells({ cells, sums }, { protectAgainstInsiders: options.protectAgainstInsiders });
+  return { hidden: Object.fromEntries(hidden) };
 }

@@ -1,68 +1,182 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { UnitFigures, UnitLevel } from '../../src/core/absenceFigures.js';
-import { sharedVisibility } from '../../src/core/suppression.js';
+import { protectCells, type ProtectionCell, type ProtectionSum } from '../../src/core/suppression/cellProtection.js';
+import { sharedDisclosure, type DisclosureOptions } from '../../src/core/suppression.js';
+import { auditDisclosure } from '../helpers/disclosureAuditor.js';
+import { auditInput, disclosureInput, type Tree, type TreeEnhet } from './suppression.builders.js';
 
-function unit(level: UnitLevel, id: string, parent: string, employees: number): UnitFigures {
-  return {
-    level, id, name: id, parent, department: '', operation: '', managerName: null, managerEmail: null,
-    employees, exposureDays: employees * 184, shortSickDays: 0, longSickDays: 0, longSpellSickDays: 0,
-    shortPct: 0, longPct: 0, totalPct: 0, longSpellSharePct: 0, previousTotalPct: null,
-    diffPp: 0, deviates: false, suppressed: employees < 5,
-  };
+const OPTIONS: DisclosureOptions = { minGroupSize: 5, statutoryGroupMaxSuppressed: 10, protectAgainstInsiders: true };
+
+function cell(key: string, population: number, extra: Partial<ProtectionCell> = {}): ProtectionCell {
+  return { key, population, minimum: 5, published: true, cost: population, ...extra };
 }
+const unitsSum = (total: string, parts: string[]): ProtectionSum => ({ total, parts, kind: 'units', minimum: 5 });
+const hiddenKeys = (result: Map<string, string>): string[] => [...result.keys()].sort();
 
-// förvaltning ─ A1 (40) ─ V1 (25) ─ E1 (3), E2 (10), E3 (12)
-//             │         └ V2 (15) ─ E4 (15)
-//             ├ A2 (30) ─ V3 (30) ─ E5 (20), E6 (10)
-//             └ A3 (4)  ─ V4 (4)  ─ E7 (4)
-const tree = [
-  unit('avdelning', 'A1', 'Förvaltningen', 40),
-  unit('avdelning', 'A2', 'Förvaltningen', 30),
-  unit('verksamhet', 'V1', 'A1', 25),
-  unit('verksamhet', 'V2', 'A1', 15),
-  unit('verksamhet', 'V3', 'A2', 30),
-  unit('enhet', 'E1', 'V1', 3),
-  unit('enhet', 'E2', 'V1', 10),
-  unit('enhet', 'E3', 'V1', 12),
-  unit('enhet', 'E4', 'V2', 15),
-  unit('enhet', 'E5', 'V3', 20),
-  unit('enhet', 'E6', 'V3', 10),
-];
+/** Four months of the same size. */
+const steady = (employees: number): number[] => [employees, employees, employees, employees];
+const enhet = (id: string, operation: string, months: number[], department = 'Avd 1'): TreeEnhet => ({ id, operation, department, months });
 
-describe('shared visibility (SPEC §7: primary and secondary suppression)', () => {
-  it('nothing is hidden when every group is large enough', () => {
-    expect([...sharedVisibility(tree.filter((candidate) => candidate.id !== 'E1'), 5)]).toEqual([]);
+describe('protectCells (the rules on a plain model)', () => {
+  it('hides nothing when every group is large enough', () => {
+    const model = { cells: [cell('V', 30), cell('E1', 10), cell('E2', 20)], sums: [unitsSum('V', ['E1', 'E2'])] };
+    expect(hiddenKeys(protectCells(model, { protectAgainstInsiders: true }))).toEqual([]);
   });
 
-  it('one small enhet among three: the smallest other enhet is hidden too', () => {
-    // E1 (3) < 5 → hidden; V1 is shown and has exactly one hidden child → hide E2 (10, smaller than E3's 12).
-    expect([...sharedVisibility(tree, 5)].sort()).toEqual(['enhet:E1', 'enhet:E2']);
+  it('a small part gets the cheapest partner that settles the sum, not the parent', () => {
+    // V = E1 (3) + E2 (10) + E3 (12) + E4 (40). Hiding E1 alone: V − E2 − E3 − E4 = E1.
+    // Without insiders: E2 settles it (3 + 10 = 13 ≥ 5). With insiders: E2's manager would learn E1 (3) → E2 and E3 both go.
+    const model = {
+      cells: [cell('V', 65, { cost: 1e6 }), cell('E1', 3, { insider: 'E1' }), cell('E2', 10, { insider: 'E2' }), cell('E3', 12, { insider: 'E3' }), cell('E4', 40, { insider: 'E4' })],
+      sums: [unitsSum('V', ['E1', 'E2', 'E3', 'E4'])],
+    };
+    expect(Object.fromEntries(protectCells(model, { protectAgainstInsiders: false }))).toEqual({ E1: 'small_group', E2: 'protects_small_group' });
+    // {3, 10}: less E2 = 3 < 5; {3, 10, 12}: less E3 (the largest) = 13 ≥ 5.
+    expect(Object.fromEntries(protectCells(model, { protectAgainstInsiders: true }))).toEqual({ E1: 'small_group', E2: 'protects_small_group', E3: 'protects_small_group' });
   });
 
-  it('with a larger minimum the two small enheter protect each other', () => {
-    // minGroupSize 11: E1 (3), E2 (10) and E6 (10) hidden by themselves; V1 then has two hidden children → nothing more there,
-    // but V3 has one hidden child of two → E5 goes too (else V3 − E5 = E6).
-    expect([...sharedVisibility(tree, 11)].sort()).toEqual(['enhet:E1', 'enhet:E2', 'enhet:E5', 'enhet:E6']);
+  it('takes the parent when it is the cheaper partner, counting what hiding it sets off', () => {
+    // V = E1 (3) + E2; F = V + W. Hiding V costs 20 and then W (28) in F's sum: 48. E2 at 100 is dearer, so V and W go.
+    const model = {
+      cells: [cell('F', 100, { cost: 1e6 }), cell('V', 43, { cost: 20 }), cell('W', 57, { cost: 28 }), cell('E1', 3), cell('E2', 40, { cost: 100 })],
+      sums: [unitsSum('V', ['E1', 'E2']), unitsSum('F', ['V', 'W'])],
+    };
+    expect(hiddenKeys(protectCells(model, { protectAgainstInsiders: false }))).toEqual(['E1', 'V', 'W']);
   });
 
-  it('a hidden avdelning hides a sibling, and that sibling cannot be rebuilt from its shown children', () => {
-    const units = [...tree, unit('avdelning', 'A3', 'Förvaltningen', 4), unit('verksamhet', 'V4', 'A3', 4), unit('enhet', 'E7', 'V4', 4)];
-    // Primary: E1, A3, V4, E7. Secondary: E2 (as above); the förvaltning has one hidden avdelning → hide A2 (30 < 40).
-    // A2 is hidden but its only child V3 is shown (V3 = A2) → hide V3; V3's children E5, E6 are shown (E5 + E6 = V3) → hide E6 (10).
-    expect([...sharedVisibility(units, 5)].sort()).toEqual([
-      'avdelning:A2', 'avdelning:A3', 'enhet:E1', 'enhet:E2', 'enhet:E6', 'enhet:E7', 'verksamhet:V3', 'verksamhet:V4',
-    ]);
+  it('an exact test catches what the sum rules miss: a manager who knows her own unit', () => {
+    // F = V1 + V2 + V3; V1 = E1 (3) + E2 (20); V2 = E3; V3 = E4. The enheter are dear to hide, the verksamheter cheap.
+    const model = {
+      cells: [
+        cell('F', 100, { cost: 1e6 }), cell('V1', 23, { cost: 1 }), cell('V2', 30, { cost: 2 }), cell('V3', 47, { cost: 3 }),
+        cell('E1', 3, { insider: 'E1' }), cell('E2', 20, { cost: 1e5, insider: 'E2' }), cell('E3', 30, { cost: 1e5, insider: 'E3' }), cell('E4', 47, { cost: 1e5, insider: 'E4' }),
+      ],
+      sums: [unitsSum('F', ['V1', 'V2', 'V3']), unitsSum('V1', ['E1', 'E2']), unitsSum('V2', ['E3']), unitsSum('V3', ['E4'])],
+    };
+    const hidden = protectCells(model, { protectAgainstInsiders: true });
+    // Sum rules: E1 → V1 (1 + its partner in F, V2 at 2 = 3, against E2's 10⁵); F → V2 (2 + E3's 10⁵, just under V3);
+    // V2 = E3 → E3. Every sum now has two hidden cells. But E3's manager knows E3 = V2, so F − V2 − V3 = V1 and
+    // V1 − E2 = E1 (3 people): the exact test hides E2 as well, and then V1 − E1 − E2 = 0 pins nothing down.
+    expect(hiddenKeys(hidden)).toEqual(['E1', 'E2', 'E3', 'V1', 'V2']);
+    expect(Object.fromEntries(hidden)).toMatchObject({ E1: 'small_group', V1: 'protects_small_group', E2: 'protects_small_group' });
+    const withoutInsiders = protectCells(model, { protectAgainstInsiders: false });
+    expect(hiddenKeys(withoutInsiders)).toEqual(['E1', 'E3', 'V1', 'V2']);
   });
 
-  it('a parent whose only child is hidden is hidden too, and then protects itself among its siblings', () => {
-    // V5 (8) has one child E8 (4, hidden): V5's figure is E8's → hide V5. A1 then has V1, V2 shown and V5 hidden → hide V2 (15 < 25).
-    // V2 is hidden with its only child E4 shown → hide E4.
-    const units = [...tree, unit('verksamhet', 'V5', 'A1', 8), unit('enhet', 'E8', 'V5', 4)];
-    expect([...sharedVisibility(units, 5)].sort()).toEqual(['enhet:E1', 'enhet:E2', 'enhet:E4', 'enhet:E8', 'verksamhet:V2', 'verksamhet:V5']);
+  it('a hidden window hides the previous period of the same group (the change column needs both)', () => {
+    const model = {
+      cells: [cell('E1|window', 3), cell('E1|previous', 8, { requires: ['E1|window'] }), cell('V|window', 30), cell('E2|window', 27), cell('V|previous', 30), cell('E2|previous', 22, { requires: ['E2|window'] })],
+      sums: [unitsSum('V|window', ['E1|window', 'E2|window']), unitsSum('V|previous', ['E1|previous', 'E2|previous'])],
+    };
+    expect(Object.fromEntries(protectCells(model, { protectAgainstInsiders: false }))).toEqual({
+      'E1|window': 'small_group',
+      'E1|previous': 'follows_hidden_cell',
+      // V|window (30) is cheaper than E2|window (27)? No: E2 (27) is the cheaper partner; its previous follows.
+      'E2|window': 'protects_small_group',
+      'E2|previous': 'follows_hidden_cell',
+    });
   });
 
-  it('hides the förvaltning when its only avdelning is hidden', () => {
-    const units = [unit('avdelning', 'A1', 'Förvaltningen', 3), unit('verksamhet', 'V1', 'A1', 3), unit('enhet', 'E1', 'V1', 3)];
-    expect([...sharedVisibility(units, 5)].sort()).toEqual(['administration', 'avdelning:A1', 'enhet:E1', 'verksamhet:V1']);
+  it('months of one group are the same people: two small hidden months do not protect each other', () => {
+    // window = m1 + m2 + m3; m1 and m2 have the same 3 people. Hidden together they still describe 3 people → m3 goes too.
+    const model = {
+      cells: [cell('w', 13, { cost: 1e6 }), cell('m1', 3), cell('m2', 3), cell('m3', 13)],
+      sums: [{ total: 'w', parts: ['m1', 'm2', 'm3'], kind: 'time' as const, minimum: 5 }],
+    };
+    expect(hiddenKeys(protectCells(model, { protectAgainstInsiders: true }))).toEqual(['m1', 'm2', 'm3']);
+  });
+});
+
+describe('sharedDisclosure (the administration as decks show it)', () => {
+  it('the demo case: a 4-person verksamhet is protected without hiding a large verksamhet\'s total', () => {
+    // Like the demo: Socialpsykiatri (12 + 35) and Sysselsättning (4) in one avdelning; elsewhere a verksamhet of
+    // two units (4 + 7) and a one-unit verksamhet of 6.
+    const tree: Tree = {
+      enheter: [
+        enhet('E1067', 'Socialpsykiatri', steady(12), 'Avd S'), enhet('E1141', 'Socialpsykiatri', steady(35), 'Avd S'),
+        enhet('E1018', 'Sysselsättning', steady(4), 'Avd S'),
+        enhet('E1114', 'DV Öster', steady(4), 'Avd D'), enhet('E1045', 'DV Öster', steady(7), 'Avd D'),
+        enhet('E1057', 'Personlig assistans', steady(6), 'Avd O'),
+        enhet('E1200', 'Stora', steady(60), 'Avd O'), enhet('E1201', 'Stora', steady(70), 'Avd O'),
+      ],
+    };
+    const disclosure = sharedDisclosure(disclosureInput(tree), OPTIONS);
+    const hidden = disclosure.hidden;
+    expect(hidden['verksamhet:Socialpsykiatri|window']).toBeUndefined();
+    expect(hidden['enhet:E1067|window']).toBeUndefined();
+    expect(hidden['enhet:E1141|window']).toBeUndefined();
+    expect(hidden['verksamhet:Sysselsättning|window']).toBe('small_group');
+    expect(hidden['enhet:E1018|window']).toBe('small_group');
+    expect(auditDisclosure(auditInput(tree, disclosure))).toEqual([]);
+  });
+
+  it('a trend month where a verksamhet has 3 people is hidden, with a month that protects it', () => {
+    // The issue's trend leak: a verksamhet of a 3-person unit that a 10-person unit joined in the third month.
+    const tree: Tree = {
+      enheter: [enhet('E1', 'Liten', [3, 3, 3, 3]), enhet('E2', 'Liten', [0, 0, 10, 10]), enhet('E3', 'Stor', steady(40)), enhet('E4', 'Stor', steady(45))],
+    };
+    const disclosure = sharedDisclosure(disclosureInput(tree), OPTIONS);
+    expect(disclosure.hidden['verksamhet:Liten|2026-09-01']).toBe('small_group');
+    expect(disclosure.hidden['verksamhet:Liten|2026-10-01']).toBe('small_group');
+    expect(auditDisclosure(auditInput(tree, disclosure))).toEqual([]);
+  });
+
+  it('the change column: a previous period with 2 people is hidden although the window is shown', () => {
+    const tree: Tree = { enheter: [enhet('E1', 'V', [2, 2, 9, 9]), enhet('E2', 'V', steady(20)), enhet('E3', 'V', steady(30)), enhet('E4', 'W', steady(50))] };
+    const disclosure = sharedDisclosure(disclosureInput(tree), OPTIONS);
+    expect(disclosure.hidden['enhet:E1|window']).toBeUndefined();
+    expect(disclosure.hidden['enhet:E1|previous']).toBe('small_group');
+    expect(auditDisclosure(auditInput(tree, disclosure))).toEqual([]);
+  });
+
+  it('the statutory slide: 8 men are hidden and so are the women, or men = whole − women', () => {
+    const tree: Tree = {
+      enheter: [enhet('E1', 'V', steady(30)), enhet('E2', 'V', steady(20)), enhet('E3', 'W', steady(60))],
+      statutory: { V: { women: 42, men: 8, age: [12, 20, 18] }, W: { women: 30, men: 30, age: [15, 25, 20] } },
+    };
+    const disclosure = sharedDisclosure(disclosureInput(tree), OPTIONS);
+    expect(disclosure.hidden['statutory:verksamhet:V:men|window']).toBe('small_group');
+    expect(disclosure.hidden['statutory:verksamhet:V:women|window']).toBe('protects_small_group');
+    expect(auditDisclosure(auditInput(tree, disclosure))).toEqual([]);
+  });
+});
+
+// --- generated administrations ---
+const months = fc.oneof(
+  fc.integer({ min: 0, max: 40 }).map(steady),
+  fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })),
+  // growing (a new unit) and shrinking (closing down)
+  fc.integer({ min: 1, max: 25 }).map((n) => [0, 0, n, n]),
+  fc.integer({ min: 1, max: 25 }).map((n) => [n, n, Math.ceil(n / 4), 0]),
+);
+const treeArbitrary: fc.Arbitrary<Tree> = fc
+  .array(fc.record({ operation: fc.integer({ min: 0, max: 4 }), months, skew: fc.integer({ min: 0, max: 100 }) }), { minLength: 1, maxLength: 9 })
+  .chain((rows) =>
+    fc.boolean().map((withStatutory): Tree => {
+      const enheter = rows.map((row, index) => enhet(`E${index}`, `V${row.operation}`, row.months, `A${row.operation % 2}`));
+      if (!withStatutory) return { enheter };
+      const statutory: NonNullable<Tree['statutory']> = {};
+      for (const operation of new Set(rows.map((row) => row.operation))) {
+        const members = rows.filter((row) => row.operation === operation);
+        // Window employees of a unit = its largest window month (as in the builders).
+        const total = members.reduce((sum, row) => sum + Math.max(row.months[2]!, row.months[3]!), 0);
+        const skew = members[0]!.skew;
+        const men = Math.round((total * skew) / 100 / 4);
+        const young = Math.round((total * (100 - skew)) / 300);
+        statutory[`V${operation}`] = { women: total - men, men, age: [young, Math.floor((total - young) / 2), total - young - Math.floor((total - young) / 2)] };
+      }
+      return { enheter, statutory };
+    }),
+  );
+
+describe('generated administrations: the auditor recovers nothing', () => {
+  it('many small units, growing and shrinking units, skewed statutory groups', () => {
+    fc.assert(
+      fc.property(treeArbitrary, fc.boolean(), (tree, insiders) => {
+        const disclosure = sharedDisclosure(disclosureInput(tree), { ...OPTIONS, protectAgainstInsiders: insiders });
+        expect(auditDisclosure(auditInput(tree, disclosure, { protectAgainstInsiders: insiders }))).toEqual([]);
+      }),
+      { numRuns: Number(process.env.RUNS ?? 2000), seed: Number(process.env.SEED ?? 20270201) },
+    );
   });
 });
