@@ -13,7 +13,9 @@
 // deck's own subject (a verksamhet's total in the window) and for the förvaltning (the reference of every deck).
 import type { DateRange, IsoDate } from './calendarDate.js';
 import { lastOfMonth } from './calendarDate.js';
-import type { StatutoryGroup, UnitFigures } from './absenceFigures.js';
+import type { AbsenceParams, AbsenceReport, GroupCells, StatutoryGroup, UnitFigures } from './absenceFigures.js';
+import type { Dataset } from './types.js';
+import { statutoryByOperation } from './suppression/operationStatutory.js';
 import { protectCells, type HiddenReason, type ProtectionCell, type ProtectionSum } from './suppression/cellProtection.js';
 
 export type { HiddenReason } from './suppression/cellProtection.js';
@@ -23,19 +25,6 @@ export const ADMINISTRATION_GROUP = 'administration';
 
 /** 'window', 'previous' or the first day of a trend month. */
 export type CellPeriod = 'window' | 'previous' | IsoDate;
-
-/** Employees and exposure of one group in one period (the population disclosure control weighs). */
-export interface CellPopulation {
-  employees: number;
-  exposureDays: number;
-}
-
-export interface GroupCells {
-  window: CellPopulation;
-  previous: CellPopulation;
-  /** In the order of the trend months. */
-  months: CellPopulation[];
-}
 
 export interface StatutoryPopulation {
   group: StatutoryGroup;
@@ -208,4 +197,24 @@ export function sharedDisclosure(input: DisclosureInput, options: DisclosureOpti
 
   const hidden = protectCells({ cells, sums }, { protectAgainstInsiders: options.protectAgainstInsiders });
   return { hidden: Object.fromEntries(hidden) };
+}
+
+export interface RunDisclosure {
+  disclosure: SharedDisclosure;
+  /** Each verksamhet's statutory breakdown, as the leadership deck shows it. */
+  operationStatutory: Record<string, AbsenceReport['statutory']>;
+}
+
+/**
+ * The one decision of a run (prep, aggregate, stats): over the whole administration whatever a filter selects, so
+ * every document hides the same cells and `stats` shows what the decks will hide.
+ */
+export function disclosureForRun(dataset: Pick<Dataset, 'employments' | 'sickSegments'>, report: AbsenceReport, params: AbsenceParams): RunDisclosure {
+  const operationStatutory = statutoryByOperation(dataset, report, params);
+  const { thresholds } = params;
+  const disclosure = sharedDisclosure(
+    { ...report, operationStatutory },
+    { minGroupSize: thresholds.minGroupSize, statutoryGroupMaxSuppressed: thresholds.statutoryGroupMaxSuppressed, protectAgainstInsiders: thresholds.protectAgainstInsiders },
+  );
+  return { disclosure, operationStatutory };
 }

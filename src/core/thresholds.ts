@@ -16,6 +16,8 @@ export interface Thresholds {
   minGroupSize: number;
   /** Statutory breakdown groups with this many employees or fewer are suppressed. */
   statutoryGroupMaxSuppressed: number;
+  /** skyddMotInsyn: hidden groups stay hidden also from a manager who knows her own unit's figures (SPEC §7). */
+  protectAgainstInsiders: boolean;
   /** Certificate needed from this day of the period (sjuklönelagen 8 §). */
   certificateFromDay: number;
   /** A certificate ending within this many days after as-of is 'expiring'. */
@@ -45,6 +47,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   repeatedShortTermMonths: 12,
   minGroupSize: 5,
   statutoryGroupMaxSuppressed: 10,
+  protectAgainstInsiders: true,
   certificateFromDay: 8,
   certificateExpiringDays: 14,
   healthTalkMaxAgeMonths: 12,

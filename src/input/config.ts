@@ -72,6 +72,7 @@ export const configSchema = z.strictObject({
   processledare: person.optional(),
   hrSpecialister: z.array(hrSpecialist).default([]),
   minstaGruppstorlek: positiveInt.optional(),
+  skyddMotInsyn: z.boolean().optional(),
   troskelvarden: thresholdsSchema.default({}),
   kolumner: z
     .strictObject({
@@ -114,6 +115,7 @@ function toRehabConfig(raw: RawConfig, source: string | null): RehabConfig {
     if (value !== undefined) thresholds[field] = value;
   }
   if (raw.minstaGruppstorlek !== undefined) thresholds.minGroupSize = raw.minstaGruppstorlek;
+  if (raw.skyddMotInsyn !== undefined) thresholds.protectAgainstInsiders = raw.skyddMotInsyn;
   const aliases = (mapping: Record<string, string | string[]> | undefined): Record<string, string[]> =>
     Object.fromEntries(Object.entries(mapping ?? {}).map(([field, names]) => [field, Array.isArray(names) ? names : [names]]));
   return {

@@ -7,6 +7,7 @@ import { evaluateCases, type ManagerCaseSummary } from '../core/caseChecklist.js
 import { checklistCountsByOperation } from '../core/checklistCounts.js';
 import { followUpScope, type HrAssignment, type ManagerScope, type ScopeFilter } from '../core/followUpScope.js';
 import { routineMoment } from '../core/routineCalendar.js';
+import { disclosureForRun } from '../core/suppression.js';
 import type { DataWarning, Dataset } from '../core/types.js';
 import type { RehabConfig } from '../input/config.js';
 import type { Meeting } from '../input/meetings.js';
@@ -73,7 +74,10 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
   const { dataset, config, asOf, window } = input;
   const moment = routineMoment(asOf);
   const period = periodName(moment.seasonYear, moment.season);
-  const absence = computeAbsenceReport(dataset, { asOf, window, thresholds: config.thresholds, administrationName: config.administrationName });
+  const absenceParams = { asOf, window, thresholds: config.thresholds, administrationName: config.administrationName };
+  const absence = computeAbsenceReport(dataset, absenceParams);
+  // Once per run, over the whole administration: every shared deck hides the same cells (SPEC §7).
+  const { disclosure, operationStatutory } = disclosureForRun(dataset, absence, absenceParams);
   const checklist = evaluateCases(dataset, { asOf, thresholds: config.thresholds, repeatedShortTerm: absence.repeatedShortTerm });
 
   const resolved = resolveFilters(input, absence.units);
@@ -158,6 +162,20 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
     counts.managers += 1;
   }
 
+  // The leadership deck's case picture and theme figures: counts per verksamhet, over all its cases (no filter by manager).
+  const caseCountsByOperation = new Map(checklistCountsByOperation(checklist.cases, scope.operations).map((counts) => [counts.operation, counts]));
+  const operationOfUnit = new Map(unitsOfEnhet.map((unit) => [unit.id, unit.operation]));
+  const latestRow = new Map<string, { validFrom: string; unitId: string }>();
+  for (const row of dataset.employments) {
+    const current = latestRow.get(row.employmentId);
+    if (row.validFrom <= asOf && (!current || row.validFrom >= current.validFrom)) latestRow.set(row.employmentId, row);
+  }
+  const latestUnit = new Map([...latestRow].map(([id, row]) => [id, row.unitId]));
+  const repeatedShortTermOf = (operation: string): { employments: number; withoutCase: number } => {
+    const employments = absence.repeatedShortTerm.filter((item) => operationOfUnit.get(latestUnit.get(item.employmentId) ?? '') === operation).length;
+    const withoutCase = checklist.repeatedShortTermFindings.filter((finding) => finding.finding === 'no_open_case' && operationOfUnit.get(finding.unitId) === operation).length;
+    return { employments, withoutCase };
+  };
   for (const operation of scope.operations) {
     const operationFigures = absence.units.find((unit) => unit.level === 'verksamhet' && unit.id === operation);
     if (!operationFigures) continue;
@@ -167,8 +185,10 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
       model: buildManagementDeck({
         period, season: moment.season, asOf, window, administrationName: absence.administration.name, operation,
         administration: absence.administration, operationFigures,
-        units: unitsOfEnhet.filter((unit) => unit.operation === operation), allUnits: absence.units, trend: absence.trend,
-        minGroupSize: config.thresholds.minGroupSize, slideTexts: input.slideTexts, statutory: absence.statutory,
+        units: unitsOfEnhet.filter((unit) => unit.operation === operation), trend: absence.trend, disclosure,
+        thresholds: config.thresholds, slideTexts: input.slideTexts, statutory: absence.statutory, operationStatutory: operationStatutory[operation],
+        caseCounts: caseCountsByOperation.get(operation) ?? null,
+        repeatedShortTerm: repeatedShortTermOf(operation),
       }),
     });
     counts.managementDecks += 1;

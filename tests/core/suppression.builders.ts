@@ -1,12 +1,12 @@
 // Plain population models for the disclosure-control tests: a tree of units with employees per period, the input
 // sharedDisclosure takes, and the auditor's view of the same administration when everything not hidden is shown.
+import type { GroupCells } from '../../src/core/absenceFigures.js';
 import type { AuditInput, AuditStatutory, AuditUnit } from '../helpers/disclosureAuditor.js';
 import {
   ADMINISTRATION_GROUP,
   cellKey,
   statutoryGroupKey,
   type DisclosureInput,
-  type GroupCells,
   type SharedDisclosure,
   type StatutoryPopulation,
 } from '../../src/core/suppression.js';
