@@ -1,6 +1,7 @@
 // rehab stats: SPEC §3 absence figures per enhet, verksamhet, avdelning and the förvaltning (SPEC §5 JSON, table, CSV).
 import type { Command } from 'commander';
 import { computeAbsenceReport } from '../core/absenceFigures.js';
+import { disclosureForRun } from '../core/suppression.js';
 import { ConfigError } from '../errors.js';
 import { loadConfig } from '../input/config.js';
 import { readDataset } from '../input/readDataset.js';
@@ -47,7 +48,9 @@ export function registerStats(program: Command): void {
       });
       const warnings = [...read.warnings, ...report.warnings];
       if (format === 'json') {
-        writeJson(statsJson(report, warnings, level));
+        // The decision every shared deck of a run would make, so a user sees what the decks hide and why (SPEC §7).
+        const { disclosure } = disclosureForRun(read.dataset, report, { asOf, window, thresholds: config.thresholds, administrationName: config.administrationName });
+        writeJson(statsJson(report, warnings, level, disclosure));
         return;
       }
       // Table and CSV stay clean on stdout; warnings go to stderr.

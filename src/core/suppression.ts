@@ -218,3 +218,32 @@ export function disclosureForRun(dataset: Pick<Dataset, 'employments' | 'sickSeg
   );
   return { disclosure, operationStatutory };
 }
+
+/** Key of the förvaltning in sharedVisibility's set. */
+export const ADMINISTRATION_VISIBILITY_KEY = ADMINISTRATION_GROUP;
+
+export function visibilityKey(unit: Pick<UnitFigures, 'level' | 'id'>): string {
+  return unitGroup(unit);
+}
+
+/**
+ * The window's hidden groups (`${level}:${id}` and ADMINISTRATION_VISIBILITY_KEY) for material that shows one
+ * period of units only, decided by the same rules as sharedDisclosure. Material that also shows the previous
+ * period, trend months or statutory groups should use disclosureForRun instead, so that those cells are protected.
+ */
+export function sharedVisibility(
+  units: readonly Pick<UnitFigures, 'level' | 'id' | 'parent' | 'operation' | 'department' | 'employees'>[],
+  minGroupSize: number,
+  options: { protectAgainstInsiders?: boolean } = {},
+): Set<string> {
+  const empty = { employees: 0, exposureDays: 0 };
+  const cellsOf = (employees: number): GroupCells => ({ window: { employees, exposureDays: 0 }, previous: empty, months: [] });
+  const cells: Record<string, GroupCells> = Object.fromEntries(units.map((unit) => [unitGroup(unit), cellsOf(unit.employees)]));
+  const departments = units.filter((unit) => unit.level === 'avdelning');
+  cells[ADMINISTRATION_GROUP] = cellsOf(departments.reduce((sum, unit) => sum + unit.employees, 0));
+  const { hidden } = sharedDisclosure(
+    { window: { from: '', to: '' }, previousWindow: { from: '', to: '' }, trend: { months: [] }, units, cells },
+    { minGroupSize, statutoryGroupMaxSuppressed: 0, protectAgainstInsiders: options.protectAgainstInsiders ?? true },
+  );
+  return new Set(Object.keys(hidden).filter((key) => key.endsWith('|window')).map((key) => key.slice(0, -'|window'.length)));
+}

@@ -1,6 +1,7 @@
 // rehab stats: the absence figures as SPEC §5 JSON, a Swedish table for the terminal, or a Swedish CSV for Excel.
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
 import type { AbsenceRates, AbsenceReport, GroupCells, MonthlyRate, RepeatedShortTermAbsence, StatutoryFigure, UnitFigures, UnitLevel } from '../core/absenceFigures.js';
+import { hiddenReason, unitGroup, type HiddenReason, type SharedDisclosure } from '../core/suppression.js';
 import type { Thresholds } from '../core/thresholds.js';
 import type { DataWarning } from '../core/types.js';
 import { neutralizeCellText } from './cellText.js';
@@ -22,6 +23,8 @@ export interface UnitJson extends RatesJson {
   diffPp: number | null;
   deviates: boolean;
   suppressed: boolean;
+  /** What shared decks do with the unit's figures in the window (SPEC §7): hidden and why, or null when shown. */
+  hiddenInSharedMaterial?: HiddenReason | null;
 }
 
 export interface AdministrationJson extends RatesJson {
@@ -64,7 +67,7 @@ function rateKeys(figures: AbsenceReport['administration'] | UnitFigures): Omit<
 }
 
 /** SPEC §5 first (asOf, window, administration, units, warnings), then the extra figures. Percentages unrounded. */
-export function statsJson(report: AbsenceReport, warnings: readonly DataWarning[], level: LevelFilter = 'all'): StatsJson {
+export function statsJson(report: AbsenceReport, warnings: readonly DataWarning[], level: LevelFilter = 'all', disclosure?: SharedDisclosure): StatsJson {
   const units = filterUnits(report.units, level);
   return {
     asOf: report.asOf,
@@ -79,6 +82,7 @@ export function statsJson(report: AbsenceReport, warnings: readonly DataWarning[
       diffPp: unit.diffPp,
       deviates: unit.deviates,
       suppressed: unit.suppressed,
+      ...(disclosure ? { hiddenInSharedMaterial: hiddenReason(disclosure, unitGroup(unit), 'window') } : {}),
     })),
     warnings: warningsJson(warnings),
     previousWindow: { from: report.previousWindow.from, to: report.previousWindow.to },

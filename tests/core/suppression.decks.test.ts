@@ -16,6 +16,7 @@ import { readDataset } from '../../src/input/readDataset.js';
 import { readSlideTexts } from '../../src/input/slideTexts.js';
 import type { DeckModel, TableCell } from '../../src/render/deckModel.js';
 import { compileFollowUpMail } from '../../src/render/invitationMail.js';
+import { statsJson } from '../../src/render/statsReport.js';
 import { STATUTORY_GROUP_LABELS } from '../../src/render/labels.js';
 import { planPrep } from '../../src/plan/prepPlan.js';
 import { auditDisclosure, type AuditInput, type AuditStatutory } from '../helpers/disclosureAuditor.js';
@@ -161,6 +162,19 @@ describe('the leadership decks of the demo run', () => {
   it('hides the number of cells reported in the issue note', () => {
     // Counted over the whole run (every deck hides the same cells): see docs/decisions.md, "Disclosure control".
     expect(run.hiddenCells).toBe(66);
+  });
+
+  it('stats shows every figure and says what the decks hide and why; suppressed stays primary only', () => {
+    const json = statsJson(run.report, [], 'all', disclosureForRun(readDataset(fixturePath('demo'), { headerAliases: run.config.headerAliases, requireCases: true }).dataset, run.report, {
+      asOf: '2027-02-01', window: defaultWindow('2027-02-01'), thresholds: run.config.thresholds, administrationName: run.config.administrationName,
+    }).disclosure);
+    const byId = new Map(json.units.map((unit) => [`${unit.level}:${unit.id}`, unit]));
+    // 4 employees: primary. Personlig assistans (6, one enhet) is hidden with it so that the förvaltning minus the
+    // shown verksamheter does not give the 4-person group; it is not small itself.
+    expect(byId.get('verksamhet:Sysselsättning socialpsykiatri')).toMatchObject({ employees: 4, suppressed: true, hiddenInSharedMaterial: 'small_group' });
+    expect(byId.get('verksamhet:Personlig assistans')).toMatchObject({ employees: 6, suppressed: false, hiddenInSharedMaterial: 'protects_small_group' });
+    expect(byId.get('verksamhet:Socialpsykiatri')).toMatchObject({ employees: 47, suppressed: false, hiddenInSharedMaterial: null });
+    expect(byId.get('verksamhet:Personlig assistans')!.totalPct).not.toBeNull();
   });
 
   it('without skyddMotInsyn, protects against outsiders only and hides less', () => {
