@@ -7,8 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { REFLECTIONS_LAYOUT } from '../dist/render/hrWorkbook.js';
-import { HR_MEETING_ASSESSMENT_LABELS } from '../dist/render/labels.js';
+import { HR_MEETING_ASSESSMENT_LABELS, REFLECTIONS_LAYOUT } from '../dist/input/reflectionsSheet.js';
 
 const OVERALL = [
   'Chefen har god kontroll på sina ärenden och dokumenterar löpande i Adato.',
