@@ -17,6 +17,7 @@ import { aggregateSummaryJson, aggregateSummaryText } from '../render/aggregateS
 import { compileAnalysisMail } from '../render/invitationMail.js';
 import { periodName } from '../render/labels.js';
 import { applyPlan } from '../write/applyPlan.js';
+import { terminalProgress, type ProgressBar } from '../write/progress.js';
 import { writeJson, writeMessage } from '../write/output.js';
 import { parseAsOf } from './common.js';
 import { VERSION } from './version.js';
@@ -48,8 +49,14 @@ export function registerAggregate(program: Command): void {
     .option('--templates <mapp>', 'mapp med egna mallar (mail/) som ersätter de medföljande')
     .option('--replace', 'ersätt en befintlig mapp för analysen (även --ersatt)')
     .option('--json', 'skriv sammanfattningen som JSON på standard ut')
-    .action(async (options: AggregateOptions) => {
-      const summary = await runAggregate(options);
+    .action(async (options: AggregateOptions, command: Command) => {
+      const progress = terminalProgress(command.optsWithGlobals<{ quiet?: boolean }>().quiet === true);
+      let summary: Awaited<ReturnType<typeof runAggregate>>;
+      try {
+        summary = await runAggregate(options, progress);
+      } finally {
+        progress.finish();
+      }
       if (options.json) writeJson(aggregateSummaryJson(summary));
       else writeMessage(aggregateSummaryText(summary));
     });
@@ -69,7 +76,7 @@ function toReflection({ reflections }: ReadHrWorkbook): ManagerReflection {
   };
 }
 
-export async function runAggregate(options: AggregateOptions): Promise<AggregateSummary & { folder: string; outputs: string[] }> {
+export async function runAggregate(options: AggregateOptions, progress?: ProgressBar): Promise<AggregateSummary & { folder: string; outputs: string[] }> {
   if (options.data === undefined) throw new ConfigError('--data måste anges: mappen med exportfilerna', '--data');
   if (options.workbooks === undefined) throw new ConfigError('--workbooks måste anges: mappen med HR:s ifyllda arbetsböcker', '--workbooks');
   if (options.out === undefined) throw new ConfigError('--out måste anges: mappen där analysen skrivs', '--out');
@@ -80,12 +87,15 @@ export async function runAggregate(options: AggregateOptions): Promise<Aggregate
   const window = defaultWindow(asOf);
 
   // Read every input first: a mistake anywhere stops the run before a single file is written.
+  progress?.phase('Läser exporterna');
   const renderMail = compileAnalysisMail(readMailTemplates(options.templates).bilaga2);
   const meetings = options.meetings ? readMeetings(resolve(options.meetings), 'hr_epost') : [];
   const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true });
+  progress?.phase('Läser HR:s arbetsböcker');
   const workbooks = await readHrWorkbooks(resolve(options.workbooks), period);
   const previousRound = options.previous ? readPreviousRound(resolve(options.previous)) : null;
 
+  progress?.phase('Sammanställer analysen');
   const plan = planAggregate({
     asOf, window, dataset, thresholds: config.thresholds, administrationName: config.administrationName, processLeader: config.processLeader,
     hrSpecialists: config.hrSpecialists, reflections: workbooks.map(toReflection), previousRound,
@@ -100,6 +110,7 @@ export async function runAggregate(options: AggregateOptions): Promise<Aggregate
       },
     },
   });
-  const applied = await applyPlan(plan, options.out, { replace: options.replace === true });
+  progress?.phase('Skriver dokument', plan.documents.length);
+  const applied = await applyPlan(plan, options.out, { replace: options.replace === true, onDocument: () => progress?.tick() });
   return { ...plan.summary, folder: applied.folder, outputs: applied.outputs.map((file) => file.path) };
 }
