@@ -6,7 +6,7 @@ import { evaluateCases } from '../core/caseChecklist.js';
 import { followUpScope, type ManagerScope } from '../core/followUpScope.js';
 import { analyseRehabWork, type ManagerReflection, type PreviousRound, type RehabAnalysis, type UncoveredSickLeaveEntry } from '../core/rehabAnalysis.js';
 import { routineMoment, wholeMonths } from '../core/routineCalendar.js';
-import { sharedVisibility } from '../core/suppression.js';
+import { disclosureForRun, hiddenReason, sharedVisibility } from '../core/suppression.js';
 import type { Thresholds } from '../core/thresholds.js';
 import type { DataWarning, Dataset } from '../core/types.js';
 import type { FileReport, InputFileName } from '../input/readDataset.js';
@@ -51,8 +51,6 @@ export interface AggregatePlanInput {
   renderMail: (model: AnalysisInvitation) => RenderedMail;
   /** Sick leave without a case (SPEC §4), when the checklist provides it. */
   uncoveredSickLeave?: UncoveredSickLeaveEntry[];
-  /** skyddMotInsyn (SPEC §7): hidden cells of a sum, less any one, still reach the minimum size. */
-  protectAgainstInsider?: boolean;
   /** From readDataset, for the manifest. */
   files: Partial<Record<InputFileName, FileReport>>;
   readWarnings: readonly DataWarning[];
@@ -125,13 +123,14 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
     previousRound: input.previousRound, uncoveredSickLeave: input.uncoveredSickLeave ?? [],
   });
 
-  const protect = input.protectAgainstInsider ?? true;
-  const windowHidden = sharedVisibility(absence.units, thresholds.minGroupSize);
+  // One disclosure decision for the window, the previous period, the trend months and the statutory groups, as prep's.
+  const protect = thresholds.protectAgainstInsiders;
+  const { disclosure } = disclosureForRun(dataset, absence, { asOf, window, thresholds, administrationName: input.administrationName });
+  const isHidden: HiddenSets['isHidden'] = (group, period) => hiddenReason(disclosure, group, period) !== null;
   const hidden: HiddenSets = {
-    window: windowHidden,
-    previousPeriod: sharedVisibility(previousPeriod.units, thresholds.minGroupSize),
-    yearEarlier: sharedVisibility(yearEarlier.units, thresholds.minGroupSize),
-    caseOperations: caseHiddenOperations(analysis, windowHidden, thresholds.minGroupSize, protect),
+    isHidden,
+    yearEarlier: sharedVisibility(yearEarlier.units, thresholds.minGroupSize, { protectAgainstInsiders: protect }),
+    caseOperations: caseHiddenOperations(analysis, isHidden, thresholds.minGroupSize, protect),
   };
   const administrationName = input.administrationName ?? absence.administration.name;
   const tablesInput = { analysis, hidden, minGroupSize: thresholds.minGroupSize, units: absence.units, administrationName, deviationPp: thresholds.deviationPp };

@@ -101,7 +101,7 @@ function supportSlides(input: AnalysisDeckInput): SlideModel[] {
 function funnelSlide(input: AnalysisDeckInput): SlideModel {
   const points = funnelPoints(input);
   const administration = input.analysis.changes.find((change) => change.level === 'administration')?.now.totalPct ?? null;
-  const administrationShown = !input.hidden.window.has(ADMINISTRATION_VISIBILITY_KEY);
+  const administrationShown = !input.hidden.isHidden(ADMINISTRATION_VISIBILITY_KEY, 'window');
   const hasLimits = points.some((point) => point.limits !== null);
   const limit = (pick: (limits: NonNullable<(typeof points)[number]['limits']>) => number) => points.map((point) => (point.limits ? pick(point.limits) : null));
   return {
@@ -158,9 +158,11 @@ function trendSlides(input: AnalysisDeckInput): SlideModel[] {
   const { analysis, hidden } = input;
   const months = analysis.trend.months;
   const operations = Object.keys(analysis.trend.operations)
-    .filter((operation) => !hidden.window.has(`verksamhet:${operation}`))
+    .filter((operation) => !hidden.isHidden(`verksamhet:${operation}`, 'window'))
     .sort((a, b) => a.localeCompare(b, 'sv'));
-  const administrationShown = !hidden.window.has(ADMINISTRATION_VISIBILITY_KEY);
+  const administrationShown = !hidden.isHidden(ADMINISTRATION_VISIBILITY_KEY, 'window');
+  // A month whose population is too small is a gap in the line, as in the table.
+  const shownMonths = (group: string, values: (number | null)[]) => values.map((value, index) => (hidden.isHidden(group, months[index]!) ? null : value));
   const groups: string[][] = [];
   for (let start = 0; start < operations.length; start += TREND_GROUP) groups.push(operations.slice(start, start + TREND_GROUP));
   if (groups.length === 0) groups.push([]);
@@ -170,8 +172,8 @@ function trendSlides(input: AnalysisDeckInput): SlideModel[] {
     chart: {
       categories: months.map(monthLabel),
       series: [
-        ...group.map((operation) => ({ name: operation, values: monthlyTotals(months, analysis.trend.operations[operation]) })),
-        ...(administrationShown ? [{ name: ADMINISTRATION_LABEL, values: monthlyTotals(months, analysis.trend.administration) }] : []),
+        ...group.map((operation) => ({ name: operation, values: shownMonths(`verksamhet:${operation}`, monthlyTotals(months, analysis.trend.operations[operation])) })),
+        ...(administrationShown ? [{ name: ADMINISTRATION_LABEL, values: shownMonths(ADMINISTRATION_VISIBILITY_KEY, monthlyTotals(months, analysis.trend.administration)) }] : []),
       ],
       valueAxisTitle: PERCENT_AXIS,
       categoryAxisTitle: 'Månad',

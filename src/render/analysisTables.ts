@@ -4,7 +4,7 @@ import type { DateRange, IsoDate } from '../core/calendarDate.js';
 import type { UnitFigures } from '../core/absenceFigures.js';
 import type { RatesThen, RehabAnalysis } from '../core/rehabAnalysis.js';
 import { hiddenGoalShareOperations } from '../core/goalShare.js';
-import { ADMINISTRATION_VISIBILITY_KEY, visibilityKey } from '../core/suppression.js';
+import { ADMINISTRATION_VISIBILITY_KEY, statutoryGroupKey, visibilityKey, type CellPeriod } from '../core/suppression.js';
 import { ASSESSMENT_LABELS, CHECK_LABELS, FUNNEL_SIGNAL_LABELS, STATUTORY_GROUP_LABELS } from './labels.js';
 
 export type AnalysisColumnKind = 'text' | 'pct' | 'pp' | 'count' | 'decimal';
@@ -35,9 +35,9 @@ export interface AnalysisTable {
 }
 
 export interface HiddenSets {
-  /** sharedVisibility of the window, of the previous period and of the window a year earlier. */
-  window: Set<string>;
-  previousPeriod: Set<string>;
+  /** The run's disclosure decision (disclosureForRun): is this group's figure of this period hidden? */
+  isHidden(group: string, period: CellPeriod): boolean;
+  /** Groups hidden in the window a year earlier (a period of its own, decided by sharedVisibility). */
   yearEarlier: Set<string>;
   /** Verksamheter whose case figures are not shown. */
   caseOperations: Set<string>;
@@ -77,8 +77,8 @@ export function rangeText(range: DateRange): string {
 }
 
 /** Hidden cells of per-verksamhet case figures: verksamheter hidden for their staff, and small or derivable case counts. */
-export function caseHiddenOperations(analysis: RehabAnalysis, windowHidden: Set<string>, minGroupSize: number, protectAgainstInsider: boolean): Set<string> {
-  const alreadyHidden = new Set(analysis.operationSupport.map((row) => row.operation).filter((operation) => windowHidden.has(`verksamhet:${operation}`)));
+export function caseHiddenOperations(analysis: RehabAnalysis, isHidden: HiddenSets['isHidden'], minGroupSize: number, protectAgainstInsider: boolean): Set<string> {
+  const alreadyHidden = new Set(analysis.operationSupport.map((row) => row.operation).filter((operation) => isHidden(`verksamhet:${operation}`, 'window')));
   return hiddenGoalShareOperations(analysis.goal.operations, minGroupSize, alreadyHidden, protectAgainstInsider);
 }
 
@@ -130,7 +130,7 @@ function supportTable(input: AnalysisTablesInput): AnalysisTable {
 
 function deviatingTable(input: AnalysisTablesInput): AnalysisTable {
   const { analysis, hidden } = input;
-  const shown = analysis.deviatingUnits.filter((entry) => !hidden.window.has(visibilityKey(entry.unit)));
+  const shown = analysis.deviatingUnits.filter((entry) => !hidden.isHidden(visibilityKey(entry.unit), 'window'));
   const rows: AnalysisRow[] = shown.map((entry) => ({
     flagged: entry.byPpRule || entry.signal === 'high',
     cells: [
@@ -174,7 +174,7 @@ export interface FunnelPoint {
 export function funnelPoints(input: AnalysisTablesInput): FunnelPoint[] {
   const windowDays = daysInRange(input.analysis.window);
   return input.units
-    .filter((unit) => unit.level === 'enhet' && unit.exposureDays > 0 && unit.totalPct !== null && !input.hidden.window.has(visibilityKey(unit)))
+    .filter((unit) => unit.level === 'enhet' && unit.exposureDays > 0 && unit.totalPct !== null && !input.hidden.isHidden(visibilityKey(unit), 'window'))
     .map((unit) => ({ name: unit.name, fte: unit.exposureDays / windowDays, totalPct: unit.totalPct!, limits: funnelOf(unit) }))
     .sort((a, b) => a.fte - b.fte || a.name.localeCompare(b.name, 'sv'));
 }
@@ -216,16 +216,16 @@ function ratesCells(rates: RatesThen | null, shown: boolean): AnalysisCell[] {
 
 function changesTable(input: AnalysisTablesInput): AnalysisTable {
   const { analysis, hidden } = input;
-  const administrationShown = !hidden.window.has(ADMINISTRATION_VISIBILITY_KEY);
+  const administrationShown = !hidden.isHidden(ADMINISTRATION_VISIBILITY_KEY, 'window');
   const rows: AnalysisRow[] = [];
   let hiddenCount = 0;
   for (const change of analysis.changes) {
     const key = change.level === 'administration' ? ADMINISTRATION_VISIBILITY_KEY : `verksamhet:${change.id}`;
-    if (change.level === 'administration' ? !administrationShown : hidden.window.has(key)) {
+    if (change.level === 'administration' ? !administrationShown : hidden.isHidden(key, 'window')) {
       hiddenCount += change.level === 'verksamhet' ? 1 : 0;
       continue;
     }
-    const previousShown = !hidden.previousPeriod.has(key);
+    const previousShown = !hidden.isHidden(key, 'previous');
     const yearShown = !hidden.yearEarlier.has(key);
     const previousTotal = previousShown ? (change.previousPeriod?.totalPct ?? null) : null;
     const yearTotal = yearShown ? (change.yearEarlier?.totalPct ?? null) : null;
@@ -271,13 +271,15 @@ function changesTable(input: AnalysisTablesInput): AnalysisTable {
 function trendTable(input: AnalysisTablesInput): AnalysisTable {
   const { analysis, hidden } = input;
   const months = analysis.trend.months;
-  const byMonth = (rates: { month: IsoDate; totalPct: number | null }[] | undefined): AnalysisCell[] =>
-    months.map((month) => pct(rates?.find((rate) => rate.month === month)?.totalPct));
+  const byMonth = (group: string, rates: { month: IsoDate; totalPct: number | null }[] | undefined): AnalysisCell[] =>
+    months.map((month) => (hidden.isHidden(group, month) ? null : pct(rates?.find((rate) => rate.month === month)?.totalPct)));
   const rows: AnalysisRow[] = Object.entries(analysis.trend.operations)
-    .filter(([operation]) => !hidden.window.has(`verksamhet:${operation}`))
+    .filter(([operation]) => !hidden.isHidden(`verksamhet:${operation}`, 'window'))
     .sort(([a], [b]) => a.localeCompare(b, 'sv'))
-    .map(([operation, rates]) => ({ cells: [operation, ...byMonth(rates)] }));
-  if (!hidden.window.has(ADMINISTRATION_VISIBILITY_KEY)) rows.push({ emphasis: true, cells: ['Förvaltningen', ...byMonth(analysis.trend.administration)] });
+    .map(([operation, rates]) => ({ cells: [operation, ...byMonth(`verksamhet:${operation}`, rates)] }));
+  if (!hidden.isHidden(ADMINISTRATION_VISIBILITY_KEY, 'window')) {
+    rows.push({ emphasis: true, cells: ['Förvaltningen', ...byMonth(ADMINISTRATION_VISIBILITY_KEY, analysis.trend.administration)] });
+  }
   return {
     sheet: 'Trend',
     title: 'Total sjukfrånvaro per månad, senaste 12 månaderna (%)',
@@ -319,7 +321,9 @@ function statutoryTable(input: AnalysisTablesInput): AnalysisTable {
       { header: 'Grupp', kind: 'text', width: 3 },
       { header: 'Total sjukfrånvaro %', kind: 'pct', width: 1.6 },
     ],
-    rows: input.analysis.patterns.statutory.map((figure) => ({ cells: [STATUTORY_GROUP_LABELS[figure.group], figure.suppressed ? null : pct(figure.totalPct)] })),
+    rows: input.analysis.patterns.statutory.map((figure) => ({
+      cells: [STATUTORY_GROUP_LABELS[figure.group], figure.suppressed || input.hidden.isHidden(statutoryGroupKey(figure.group), 'window') ? null : pct(figure.totalPct)],
+    })),
     note: 'Nyckeltal enligt lagen om kommunal bokföring och redovisning. "–" = gruppen är för liten för att redovisas.',
   };
 }
@@ -366,7 +370,7 @@ function reflectionsTable(input: AnalysisTablesInput): AnalysisTable {
   const rows: AnalysisRow[] = [];
   for (const entry of analysis.reflections) {
     // Texts are not figures: only a verksamhet too small to be shown at all keeps its texts out (they could name its few).
-    if (hidden.window.has(`verksamhet:${entry.operation}`)) continue;
+    if (hidden.isHidden(`verksamhet:${entry.operation}`, 'window')) continue;
     for (const [label, texts] of [['Reflektion', entry.overall], ['Risk', entry.risks], ['Behov', entry.needs]] as const) {
       for (const text of texts) rows.push({ cells: [entry.operation, label, text] });
     }

@@ -21,11 +21,12 @@ function staff(unitId: string, operation: string, count: number, manager: string
 
 function dataset(): Dataset {
   return {
-    // Hemtjänst: E1 8, E2 3 (small), E3 6 employees; Boende: E4 and E5 with 6 each.
+    // Hemtjänst: E1 8, E2 3 (small), E3 6, E6 7 employees; Boende: E4 and E5 with 6 each.
     employments: [
       ...staff('E1', 'Hemtjänst', 8, 'anna'),
       ...staff('E2', 'Hemtjänst', 3, 'anna'),
       ...staff('E3', 'Hemtjänst', 6, 'bertil'),
+      ...staff('E6', 'Hemtjänst', 7, 'bertil'),
       ...staff('E4', 'Boende', 6, 'cecilia'),
       ...staff('E5', 'Boende', 6, 'david'),
     ],
@@ -69,13 +70,14 @@ describe('planAggregate', () => {
     expect(plan.manifest.counts).toMatchObject({ managers: 4, managersWithoutWorkbook: 4, openCases: 0 });
   });
 
-  it('hides the small unit and, so it cannot be worked out from Hemtjänst, its smallest sibling too', () => {
-    // E2 (3) < 5; Hemtjänst minus E1 and E3 would give E2, so E3 (6, smaller than E1's 8) goes with it.
+  it('hides the small unit and, so it cannot be worked out from Hemtjänst, its smallest siblings too', () => {
+    // E2 (3) < 5. Hemtjänst minus the shown enheter must not give E2 alone, and a manager who knows one hidden
+    // enhet must not get the rest: E2 + E3 = 9 less E3 = 3 < 5, so E6 goes too (3 + 6 + 7 − 7 = 9 ≥ 5); E1 (8) stays.
     for (const model of [deck, workbook]) {
       expect(modelText(model)).toContain('Enhet E1');
-      expect(modelText(model)).not.toContain('Enhet E2');
-      expect(modelText(model)).not.toContain('Enhet E3');
+      for (const name of ['Enhet E2', 'Enhet E3', 'Enhet E6']) expect(modelText(model)).not.toContain(name);
     }
+    expect(modelText(workbook)).toContain('Enhet E4');
     // No person: managers, HR specialists and employees are nowhere in the shared material.
     for (const name of ['Chef anna', 'Chef bertil', 'Hanna HR', 'Petra Process', 'Person E1-1']) expect(modelText(deck) + modelText(workbook)).not.toContain(name);
   });
@@ -88,8 +90,8 @@ describe('planAggregate', () => {
   it('opens its summary with findings, and draws the funnel plot as points with lines', async () => {
     const summarySlide = deck.slides[1]!;
     expect(summarySlide.title).toBe('Sammanfattning för förvaltningsledningen');
-    // E1: 153 sick days (Jun 1 – Oct 31) of 8 × 184; förvaltningen: 153 + 20 + 31 = 204 of 29 × 184.
-    const total = (204 / (29 * 184)) * 100;
+    // E1: 153 sick days (Jun 1 – Oct 31) of 8 × 184; förvaltningen: 153 + 20 + 31 = 204 of 36 × 184.
+    const total = (204 / (36 * 184)) * 100;
     expect(JSON.stringify(summarySlide)).toContain(`Sjukfrånvaron i förvaltningen är ${total.toFixed(1).replace('.', ',')} %`);
     const zip = await JSZip.loadAsync(await renderPptx(deck));
     const charts = await Promise.all(Object.keys(zip.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
