@@ -3,6 +3,7 @@ import type { IsoDate } from '../core/calendarDate.js';
 import type { CaseChecklistReport, CaseChecks, CaseEvaluation, CheckName, ManagerCaseSummary, RepeatedShortTermFindingCode } from '../core/caseChecklist.js';
 import { neutralizeCellText } from './cellText.js';
 import { excelCsv } from './excelCsv.js';
+import { safeLine } from './safeText.js';
 import {
   ACTIVITY_LABELS,
   ASSESSMENT_LABELS,
@@ -108,7 +109,9 @@ function managerTitle(manager: string, managerName: string): string {
 }
 
 /** Left-aligned text columns separated by two spaces. */
-function textTable(header: string[], rows: string[][]): string[] {
+function textTable(header: string[], rawRows: string[][]): string[] {
+  // One line per row, no control characters (SPEC §7), before widths are measured so the columns line up.
+  const rows = rawRows.map((row) => row.map(safeLine));
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]) =>
     cells

@@ -8,6 +8,7 @@ import { neutralizeCellText } from './cellText.js';
 import { MONTH_NAMES, STATUTORY_GROUP_LABELS, UNIT_LEVEL_LABELS, YES_NO_LABELS } from './labels.js';
 import { sortWarnings, warningMessage, warningsJson, type WarningJson } from './dataWarnings.js';
 import { excelCsv } from './excelCsv.js';
+import { safeLine } from './safeText.js';
 
 export type LevelFilter = UnitLevel | 'all';
 
@@ -110,7 +111,9 @@ export function formatNumber(value: number | null, decimals = 1, options: { sign
 }
 
 /** Columns left-aligned (text) or right-aligned (numbers), two spaces apart. */
-function textTable(header: string[], rows: string[][], rightAligned: readonly boolean[]): string[] {
+function textTable(header: string[], rawRows: string[][], rightAligned: readonly boolean[]): string[] {
+  // One line per row, no control characters (SPEC §7), before widths are measured so the columns line up.
+  const rows = rawRows.map((row) => row.map(safeLine));
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]): string =>
     cells

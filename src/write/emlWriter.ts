@@ -1,6 +1,7 @@
 // Mail drafts (.eml) with nodemailer's MailComposer: X-Unsent: 1 makes Outlook open them ready to send.
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { MailAddress } from '../render/mailModel.js';
+import { safeLine, safeText } from '../render/safeText.js';
 
 export interface EmlDraft {
   from: MailAddress;
@@ -17,13 +18,14 @@ export interface EmlDraft {
 }
 
 export async function buildEml(draft: EmlDraft): Promise<Buffer> {
+  // Headers are one line each and no control character reaches a header or the body (SPEC §7): a CR/LF in chef_namn
+  // would otherwise sit inside the encoded display name, which strict parsers reject.
   const composer = new MailComposer({
-    from: { name: draft.from.name, address: draft.from.email },
-    to: { name: draft.to.name, address: draft.to.email },
-    // A subject is one line: a newline from an edited template must not end the header.
-    subject: draft.subject.replace(/\s*[\r\n]+\s*/g, ' ').trim(),
-    text: draft.text,
-    html: draft.html,
+    from: { name: displayName(draft.from.name), address: safeLine(draft.from.email).trim() },
+    to: { name: displayName(draft.to.name), address: safeLine(draft.to.email).trim() },
+    subject: safeLine(draft.subject).replace(/ {2,}/g, ' ').trim(),
+    text: safeText(draft.text),
+    html: safeText(draft.html),
     date: draft.date ?? new Date(),
     headers: { 'X-Unsent': '1' },
     textEncoding: 'quoted-printable',
@@ -32,4 +34,8 @@ export async function buildEml(draft: EmlDraft): Promise<Buffer> {
       : {}),
   });
   return composer.compile().build();
+}
+
+function displayName(name: string): string {
+  return safeLine(name).replace(/ {2,}/g, ' ').trim();
 }

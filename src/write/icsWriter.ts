@@ -1,6 +1,7 @@
 // Meeting requests (.ics, METHOD:REQUEST) for the invitation mails, built with the `ics` package.
 import { createEvent, type DateArray, type EventAttributes } from 'ics';
 import type { MeetingRequestModel } from '../render/mailModel.js';
+import { safeLine, safeText } from '../render/safeText.js';
 
 export const MEETING_TIME_ZONE = 'Europe/Stockholm';
 
@@ -46,7 +47,7 @@ function utcDateArray(utcMs: number): DateArray {
 
 // A parameter value cannot hold a double quote (RFC 5545 3.2); `ics` would backslash-escape it, which is invalid.
 function paramSafe(name: string): string {
-  return name.replace(/"/g, "'").replace(/[\r\n]+/g, ' ');
+  return safeLine(name).replace(/"/g, "'");
 }
 
 /** Content lines are folded at 75 octets (RFC 5545 3.1); `ics` counts characters, so å/ä/ö could overshoot. */
@@ -92,16 +93,17 @@ export function buildMeetingRequest(request: MeetingRequest): string {
     end: utcDateArray(endMs),
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: request.title,
-    description: request.description,
-    ...(request.location ? { location: request.location } : {}),
+    // Properties are one line each (the description keeps its breaks, which `ics` escapes) and carry no control character (SPEC §7).
+    title: safeLine(request.title),
+    description: safeText(request.description),
+    ...(request.location ? { location: safeLine(request.location) } : {}),
     status: 'CONFIRMED',
     busyStatus: 'BUSY',
-    organizer: { name: paramSafe(request.organizer.name), email: request.organizer.email },
+    organizer: { name: paramSafe(request.organizer.name), email: safeLine(request.organizer.email) },
     attendees: [
       {
         name: paramSafe(request.attendee.name),
-        email: request.attendee.email,
+        email: safeLine(request.attendee.email),
         rsvp: true,
         partstat: 'NEEDS-ACTION',
         role: 'REQ-PARTICIPANT',

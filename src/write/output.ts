@@ -1,12 +1,17 @@
-// Terminal output: results to stdout, messages to stderr (SPEC §5).
+// Terminal output: results to stdout, messages to stderr (SPEC §5). Every byte passes safeTerminalText (SPEC §7):
+// text from the data never reaches a terminal as control characters.
+import { safeTerminalText, terminalJson } from '../render/safeText.js';
+
 export function writeResult(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = safeTerminalText(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 export function writeMessage(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = safeTerminalText(text);
+  process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 export function writeJson(value: unknown): void {
-  writeResult(JSON.stringify(value, null, 2));
+  writeResult(terminalJson(value));
 }

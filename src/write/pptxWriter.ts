@@ -1,6 +1,8 @@
 // The only pptxgenjs code: a DeckModel becomes a .pptx Buffer that PowerPoint opens without "repair".
 import pptxgenjs from 'pptxgenjs';
 import type { BarChartSlide, BulletsSlide, CellTone, ChartSpec, DeckModel, LineChartSlide, ScatterChartSlide, TableCell, TableSlide, TitleSlide } from '../render/deckModel.js';
+import { neutralizeCellText } from '../render/cellText.js';
+import { safeModel } from '../render/safeText.js';
 import { formatSwedishNumber } from '../render/swedishNumber.js';
 import { fixPptxPackage } from './pptxPostProcess.js';
 
@@ -46,7 +48,9 @@ const FOOTER_Y = 7.0;
 const CONTENT_BOTTOM = 6.85;
 const COMPACT_TABLE_W = 7.5;
 
-export async function renderPptx(deck: DeckModel): Promise<Buffer> {
+export async function renderPptx(model: DeckModel): Promise<Buffer> {
+  // Every text of the deck is cleaned here, at the write edge: no control character reaches the XML (SPEC §7).
+  const deck = safeModel(model);
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   // Document properties carry no person (SPEC §7): the tool is the author, no company, a generic title.
@@ -210,7 +214,9 @@ function reversed<T>(items: T[], reverse: boolean): T[] {
 
 /** reverse: categories and series run bottom-up in horizontal bar charts; reversing keeps the reading order top-down. */
 function chartData(chart: ChartSpec, reverse: boolean): { name: string; labels: string[]; values: number[] }[] {
-  const series = chart.series.map((item) => ({ name: item.name, labels: reversed(chart.categories, reverse), values: reversed(chartValues(item.values), reverse) }));
+  // Names and labels are also the cells of the chart's embedded workbook ("Redigera data"): neutralised like any cell (SPEC §7).
+  const labels = chart.categories.map(neutralizeCellText);
+  const series = chart.series.map((item) => ({ name: neutralizeCellText(item.name), labels: reversed(labels, reverse), values: reversed(chartValues(item.values), reverse) }));
   return reversed(series, reverse);
 }
 
@@ -303,7 +309,11 @@ function addLineChart(pptx: Presentation, slide: Slide, model: LineChartSlide): 
 /** The funnel plot: pptxgenjs styles every series alike; fixChartXml makes series 1 points only and the rest lines only. */
 function addScatterChart(pptx: Presentation, slide: Slide, model: ScatterChartSlide): void {
   const bottom = chartNote(slide, model.note);
-  const data = [{ name: model.xAxisTitle, values: model.x.map((value) => Math.round(value * 10) / 10) }, ...model.series.map((item) => ({ name: item.name, values: chartValues(item.values) }))];
+  // Series names are cells of the embedded workbook too (SPEC §7).
+  const data = [
+    { name: neutralizeCellText(model.xAxisTitle), values: model.x.map((value) => Math.round(value * 10) / 10) },
+    ...model.series.map((item) => ({ name: neutralizeCellText(item.name), values: chartValues(item.values) })),
+  ];
   slide.addChart(pptx.ChartType.scatter, data, {
     x: MARGIN_X, y: CONTENT_TOP, w: CONTENT_W, h: bottom - CONTENT_TOP,
     ...AXIS_STYLE,

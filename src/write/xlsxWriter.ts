@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { IsoDate } from '../core/calendarDate.js';
 import { neutralizeCellText } from '../render/cellText.js';
+import { safeLine, safeModel, safeText } from '../render/safeText.js';
 import type { CellModel, CellRange, CellStatus, NumberFormat, RowModel, RowStyle, SheetModel, WorkbookModel } from '../render/workbookModel.js';
 
 const NUMBER_FORMATS: Record<NumberFormat, string> = {
@@ -29,13 +30,11 @@ const THIN_BORDER: Partial<ExcelJS.Borders> = {
 const FRAMED_STYLES: ReadonlySet<RowStyle> = new Set(['header', 'body', 'total']);
 
 const MAX_CELL_TEXT = 32_767;
-// Characters XML 1.0 cannot carry: one of them in a name would make the file unreadable.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\']/;
 
+// neutralizeCellText removes control characters first (safeText, SPEC §7); cutting at the limit must not split a surrogate pair.
 function safeCellText(text: string): string {
-  return neutralizeCellText(text.replace(XML_INVALID, '')).slice(0, MAX_CELL_TEXT);
+  return safeText(neutralizeCellText(text).slice(0, MAX_CELL_TEXT));
 }
 
 /** exceljs stores a Date as its UTC day; a local-midnight Date would shift a day in Swedish time. */
@@ -241,8 +240,9 @@ export async function writeXlsx(model: WorkbookModel): Promise<Buffer> {
   workbook.lastModifiedBy = 'rehab';
   workbook.created = created;
   workbook.modified = created;
-  workbook.title = model.title;
-  for (const sheet of model.sheets) addSheet(workbook, sheet);
+  workbook.title = safeLine(model.title);
+  // Every text of the model (cells, validation messages) is cleaned here, at the write edge (SPEC §7).
+  for (const sheet of model.sheets) addSheet(workbook, safeModel(sheet));
   const firstVisible = Math.max(0, model.sheets.findIndex((sheet) => sheet.state === 'visible'));
   workbook.views = [{ x: 0, y: 0, width: 28800, height: 15000, firstSheet: firstVisible, activeTab: firstVisible, visibility: 'visible' }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
