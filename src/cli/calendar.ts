@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { previousWindow, routineRound } from '../core/routineCalendar.js';
 import { calendarReport, calendarText } from '../render/calendarReport.js';
 import { writeJson, writeResult } from '../write/output.js';
-import { parseAsOf, parseChoice, parsePositiveInt } from './common.js';
+import { parseAsOf, parseChoice, parseMonthsOption } from './common.js';
 
 export function registerCalendar(program: Command): void {
   program
@@ -15,7 +15,7 @@ export function registerCalendar(program: Command): void {
     .action((options: { asOf?: string; months?: string; format?: string }) => {
       const asOf = parseAsOf(options.asOf);
       const format = parseChoice(options.format, ['text', 'json'] as const, 'text', '--format');
-      const months = options.months === undefined ? 6 : parsePositiveInt(options.months, '--months');
+      const months = options.months === undefined ? 6 : parseMonthsOption(options.months);
       const round = routineRound(asOf, months);
       const report = calendarReport(asOf, round, previousWindow(round.window));
       if (format === 'json') writeJson(report);

@@ -22,7 +22,11 @@ const hrSpecialist = z.strictObject({
   telefon: z.string().optional(),
 });
 
-const positiveInt = z.number().int().positive();
+/** A whole number in [min, max] with one Swedish message (issue 13: a threshold of 100 000 months must not crash a run). */
+function intInRange(min: number, max: number) {
+  const error = `ange ett heltal från ${min} till ${max}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
 
 /** Swedish config keys → Thresholds fields. */
 export const THRESHOLD_KEYS = {
@@ -45,22 +49,22 @@ export const THRESHOLD_KEYS = {
 } as const satisfies Record<string, keyof Thresholds>;
 
 const thresholdsSchema = z.strictObject({
-  korttidMaxDag: positiveInt.optional(),
-  langaPerioderDagar: positiveInt.optional(),
-  aterinsjuknandeDagar: z.number().int().nonnegative().optional(),
-  avvikelseProcentenheter: z.number().nonnegative().optional(),
-  upprepadKorttidPerioder: positiveInt.optional(),
-  upprepadKorttidManader: positiveInt.optional(),
-  lagstadgadGruppDoljsVidHogst: z.number().int().nonnegative().optional(),
-  lakarintygFranDag: positiveInt.optional(),
-  lakarintygUtgarInomDagar: z.number().int().nonnegative().optional(),
-  halsosamtalMaxAlderManader: positiveInt.optional(),
-  planFranDag: positiveInt.optional(),
-  planSenastDag: positiveInt.optional(),
-  planMaxAlderDagar: positiveInt.optional(),
-  aktivitetMaxAlderDagar: positiveInt.optional(),
+  korttidMaxDag: intInRange(1, 365).optional(),
+  langaPerioderDagar: intInRange(1, 3650).optional(),
+  aterinsjuknandeDagar: intInRange(0, 365).optional(),
+  avvikelseProcentenheter: z.number({ error: 'ange ett tal från 0 till 100' }).min(0, { error: 'ange ett tal från 0 till 100' }).max(100, { error: 'ange ett tal från 0 till 100' }).optional(),
+  upprepadKorttidPerioder: intInRange(1, 366).optional(),
+  upprepadKorttidManader: intInRange(1, 60).optional(),
+  lagstadgadGruppDoljsVidHogst: intInRange(0, 100_000).optional(),
+  lakarintygFranDag: intInRange(1, 365).optional(),
+  lakarintygUtgarInomDagar: intInRange(0, 365).optional(),
+  halsosamtalMaxAlderManader: intInRange(1, 120).optional(),
+  planFranDag: intInRange(1, 3650).optional(),
+  planSenastDag: intInRange(1, 3650).optional(),
+  planMaxAlderDagar: intInRange(1, 3650).optional(),
+  aktivitetMaxAlderDagar: intInRange(1, 3650).optional(),
   fordjupatStodAndel: z.number().min(0).max(1).optional(),
-  fordjupatStodArenden: positiveInt.optional(),
+  fordjupatStodArenden: intInRange(1, 100_000).optional(),
 });
 
 /** Per file: canonical field name → other header names that mean the same. */
@@ -71,7 +75,7 @@ export const configSchema = z.strictObject({
   forvaltning: z.string().min(1).optional(),
   processledare: person.optional(),
   hrSpecialister: z.array(hrSpecialist).default([]),
-  minstaGruppstorlek: positiveInt.optional(),
+  minstaGruppstorlek: intInRange(1, 100_000).optional(),
   skyddMotInsyn: z.boolean().optional(),
   troskelvarden: thresholdsSchema.default({}),
   kolumner: z

@@ -40,7 +40,26 @@ export function parseLocalDateTime(text: string): { ok: true; value: string } | 
   const [, date, hour, minute] = match as unknown as [string, string, string, string];
   if (!isValidIsoDate(date)) return { ok: false, message: 'datumet finns inte' };
   if (Number(hour) > 23 || Number(minute) > 59) return { ok: false, message: 'klockslaget finns inte' };
-  return { ok: true, value: `${date} ${hour.padStart(2, '0')}:${minute}` };
+  const value = `${date} ${hour.padStart(2, '0')}:${minute}`;
+  if (!existsInStockholm(value)) {
+    return { ok: false, message: 'klockslaget finns inte i svensk tid: klockan ställs fram från 02.00 till 03.00 när sommartiden börjar' };
+  }
+  return { ok: true, value };
+}
+
+const stockholmWallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Stockholm', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+});
+
+function stockholmWallTime(utcMs: number): string {
+  const parts = Object.fromEntries(stockholmWallClock.formatToParts(new Date(utcMs)).map((part) => [part.type, part.value]));
+  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+}
+
+/** False for a wall-clock time the clocks skip (02:00–02:59 on the last Sunday of March): neither +01:00 nor +02:00 gives it. */
+function existsInStockholm(localDateTime: string): boolean {
+  const wallMs = Date.parse(`${localDateTime.replace(' ', 'T')}:00Z`);
+  return [1, 2].some((offsetHours) => stockholmWallTime(wallMs - offsetHours * 3_600_000) === localDateTime);
 }
 
 // Lenient on purpose, like chef_epost in anstallda.csv: the address only addresses a draft.

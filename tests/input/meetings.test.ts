@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { readMeetings } from '../../src/input/meetings.js';
+import { parseLocalDateTime, readMeetings } from '../../src/input/meetings.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehab-meetings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -90,5 +90,24 @@ describe('readMeetings', () => {
   it('an empty or missing file is an input error', () => {
     expect(problemsOf(writeCsv('tom.csv', []))).toEqual(['tom.csv: filen är tom (rubrikrad saknas)']);
     expect(problemsOf(join(dir, 'finns-inte.csv'))).toEqual(['finns-inte.csv: filen kan inte läsas']);
+  });
+});
+
+describe('meeting times around the change to summer time (issue 13)', () => {
+  it.each([
+    // Last Sunday of March: 2027-03-28 and 2026-03-29; the clocks go from 02:00 straight to 03:00.
+    ['2027-03-28 01:59', true],
+    ['2027-03-28 02:00', false],
+    ['2027-03-28 02:30', false],
+    ['2027-03-28 02:59', false],
+    ['2027-03-28 03:00', true],
+    ['2026-03-29 02:15', false],
+    ['2027-03-21 02:30', true], // a week earlier the hour exists
+    // The autumn change repeats 02:00–02:59; such a time exists (icsWriter takes the second, normal-time occurrence).
+    ['2027-10-31 02:30', true],
+  ])('%s exists in Swedish time: %s', (time, exists) => {
+    const parsed = parseLocalDateTime(time);
+    expect(parsed.ok).toBe(exists);
+    if (!parsed.ok) expect(parsed.message).toBe('klockslaget finns inte i svensk tid: klockan ställs fram från 02.00 till 03.00 när sommartiden börjar');
   });
 });

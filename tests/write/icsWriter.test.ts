@@ -35,6 +35,8 @@ describe('Stockholm wall-clock time → UTC', () => {
     // 2027-10-31 is the last Sunday in October: back to CET at 01:00Z.
     ['2027-10-30 12:00', Date.UTC(2027, 9, 30, 10, 0)],
     ['2027-10-31 12:00', Date.UTC(2027, 9, 31, 11, 0)],
+    // 02:00–02:59 happens twice that night; the second time, in normal time (UTC+1), is the one taken (docs/decisions.md).
+    ['2027-10-31 02:30', Date.UTC(2027, 9, 31, 1, 30)],
   ])('%s → %s', (local, utc) => {
     expect(stockholmToUtcMs(local)).toBe(utc);
   });
