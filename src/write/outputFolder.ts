@@ -1,6 +1,6 @@
 // Output is a transaction (SPEC §7). A run locks its --out folder, writes into a hidden staging folder beside the
 // target, checks every file against the hash it recorded, and only then renames the staging folder into place.
-// It never moves or deletes a folder it did not create unless --ersatt says so (and then the old one goes only
+// It never moves or deletes a folder it did not create unless --replace says so (and then the old one goes only
 // after the new one is in place); what a killed run leaves (lock, staging folder, half-done replacement) is cleaned
 // up by the next run, which says so. Folders are 0700 and files 0600 whatever the umask.
 import { createHash } from 'node:crypto';
@@ -133,7 +133,7 @@ export class StagedFolder {
       folder.cleanLeftovers();
       if (existsSync(folder.finalPath) && !options.replace) {
         throw new OutputError(
-          `Mappen ${folder.finalPath} finns redan. Flytta den, eller kör med --ersatt för att ersätta den (ifyllda filer i den försvinner då).`,
+          `Mappen ${folder.finalPath} finns redan. Flytta den, eller kör med --replace för att ersätta den (ifyllda filer i den försvinner då).`,
           folder.finalPath,
         );
       }
@@ -221,7 +221,7 @@ export class StagedFolder {
         renameSync(path, target);
         writeMessage(`rehab: återställde ${target}, som en avbruten körning (process ${leftover.pid}) höll på att ersätta.`);
       } else {
-        // The new folder is in place: the old one was to go, as --ersatt asked.
+        // The new folder is in place: the old one was to go, as --replace asked.
         rmSync(path, { recursive: true, force: true });
         writeMessage(`rehab: tog bort ${path}, den ersatta mappen som en avbruten körning (process ${leftover.pid}) lämnade kvar.`);
       }
@@ -320,7 +320,7 @@ export class StagedFolder {
         if (!this.replace) {
           throw new OutputError(
             `Mappen ${this.finalPath} skapades av någon annan medan underlaget togs fram (en annan körning, eller återställda filer). ` +
-              'Den har lämnats orörd och ingenting har skrivits. Kör igen, eller med --ersatt för att ersätta den.',
+              'Den har lämnats orörd och ingenting har skrivits. Kör igen, eller med --replace för att ersätta den.',
             this.finalPath,
           );
         }

@@ -1,7 +1,7 @@
 // npm run package: builds once (about a minute, the Node binaries are cached under .cache/), then runs the
 // Linux executable as a user without Node would, and checks the Windows one is a valid x64 PE file with rehab in it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,13 +62,27 @@ describe('npm run package', () => {
     expect(mail.parts.some((part) => part.content?.includes('Som en del av förvaltningens arbete för att minska sjukfrånvaron'))).toBe(true);
   });
 
-  it('the Linux executable writes the compiled-in templates with init, byte for byte', () => {
+  it('a new user with the executable alone: init (the compiled-in templates, byte for byte), prep, aggregate', () => {
     const folder = mkdtempSync(join(tmpdir(), 'rehab-sea-init-'));
-    const result = runExecutable(['init'], folder);
-    expect(result.status).toBe(0);
+    const init = runExecutable(['init'], folder);
+    expect(init.status).toBe(0);
     for (const path of listFiles(join(PROJECT_ROOT, 'templates'))) {
       expect(readFileSync(join(folder, 'mallar', path), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'templates', path), 'utf8'));
     }
+    // As the README says: the exports into export/, the config filled in, then prep and aggregate in that folder.
+    for (const file of ['anstallda.csv', 'sjukfranvaro.csv', 'rehabarenden.csv']) copyFileSync(fixturePath('demo', file), join(folder, 'export', file));
+    copyFileSync(fixturePath('demo', 'rehab.config.json'), join(folder, 'rehab.config.json'));
+    copyFileSync(fixturePath('demo', 'moten.csv'), join(folder, 'moten.csv'));
+    const prep = runExecutable(['prep', '--data', 'export', '--out', 'underlag', '--templates', 'mallar', '--meetings', 'moten.csv', '--as-of', '2027-02-01'], folder);
+    expect(prep.status).toBe(0);
+    expect(prep.stderr).toContain(`Filerna finns i ${join(folder, 'underlag', '2027-vår')}`);
+    const aggregate = runExecutable(['aggregate', '--data', 'export', '--workbooks', 'underlag/2027-vår', '--out', 'underlag', '--as-of', '2027-02-01', '--json'], folder);
+    expect(aggregate.stderr).toBe('');
+    expect(aggregate.status).toBe(0);
+    const analysis = listFiles(join(folder, 'underlag', '2027-vår analys'));
+    expect(analysis).toEqual(expect.arrayContaining([
+      'Analys av rehabiliteringsarbetet i förvaltningen 2027-vår.pptx', 'Analys av rehabiliteringsarbetet i förvaltningen 2027-vår.xlsx', 'manifest.json',
+    ]));
   });
 
   it('the Windows executable is an x64 PE file with the SEA fuse set and rehab inside, and has its .cmd beside it', () => {
