@@ -1,5 +1,6 @@
 // The bench baseline (issue 14): plain csv-parse reading the same export files and doing nothing else.
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
 import { parse } from 'csv-parse/sync';
 
 let records = 0;
