@@ -67,7 +67,7 @@ export interface Dataset {
 }
 
 /** Non-fatal findings in the data (SPEC §3). */
-export type DataWarningCode = 'sick_day_without_employment' | 'unusual_extent' | 'invalid_personnummer';
+export type DataWarningCode = 'sick_day_without_employment' | 'unusual_extent' | 'invalid_personnummer' | 'mixed_encoding';
 
 export interface DataWarning {
   code: DataWarningCode;

@@ -1,13 +1,22 @@
 // Reads the three Adato exports from a folder (SPEC §2) into typed records, or throws InputError with every problem.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import type { DataWarning, Dataset, EmploymentRow, RehabCase, SickSegment } from '../core/types.js';
 import { ConfigError, InputError, type InputProblem } from '../errors.js';
+import { containsPersonalNumber, isPersonalNumberShaped } from './cells.js';
 import type { InputFileKey } from './config.js';
-import { mapHeaders, normalizeHeader, readCsvFile, type Delimiter, type DetectedEncoding } from './csvFile.js';
+import {
+  DEFAULT_MAX_FILE_MEGABYTES,
+  duplicateColumns,
+  mapHeaders,
+  normalizeHeader,
+  scanCsvFile,
+  type CsvFileInfo,
+  type Delimiter,
+  type DetectedEncoding,
+} from './csvFile.js';
 import { duplicateIds, endBeforeStart, overlappingPeriods, unknownEmployments } from './crossChecks.js';
-import { ALL_COLUMNS, HIDDEN_FIELDS, REQUIRED_COLUMNS, employmentSchema, rehabCaseSchema, sickSegmentSchema } from './rowSchemas.js';
+import { ALL_COLUMNS, HIDDEN_FIELDS, REQUIRED_COLUMNS, RowReader } from './rowSchemas.js';
 
 export type { Delimiter, DetectedEncoding } from './csvFile.js';
 
@@ -34,6 +43,8 @@ export interface ReadDatasetOptions {
   headerAliases: Record<InputFileKey, Record<string, string[]>>;
   /** rehabarenden.csv is required for prep, aggregate and cases. */
   requireCases: boolean;
+  /** A larger file is refused (exit 3); default DEFAULT_MAX_FILE_MEGABYTES (config key maxFilstorlekMB). */
+  maxFileMegabytes?: number;
 }
 
 const FILE_NAMES: Record<InputFileKey, InputFileName> = {
@@ -47,120 +58,160 @@ const FILE_ORDER: InputFileName[] = ['anstallda.csv', 'sjukfranvaro.csv', 'rehab
 /** The extents the routine expects; others (1–100) are read with a warning. */
 const USUAL_EXTENTS = new Set([25, 50, 75, 100]);
 
-type RowSchema = typeof employmentSchema | typeof sickSegmentSchema | typeof rehabCaseSchema;
-
-interface ReadRows<S extends RowSchema> {
-  report: FileReport;
-  /** Rows that passed the row schema. */
-  rows: { line: number; value: z.output<S> }[];
-  /** anstallnings_id of every row, valid or not, so other files are not blamed for a row's own error; null when the rows could not be read. */
-  employmentIds: Set<string> | null;
-}
+/** The id columns: a personnummer there would reach every document, so such a row is refused. */
+const ID_FIELDS: ReadonlySet<string> = new Set(['anstallnings_id', 'arende_id']);
 
 export function readDataset(dataDir: string, options: ReadDatasetOptions): ReadDatasetResult {
   requireFolder(dataDir);
   checkAliases(options.headerAliases);
   const present = new Map(readdirSync(dataDir).map((name) => [normalizeHeader(name), name]));
   const problems: InputProblem[] = [];
+  const warnings: DataWarning[] = [];
+  const files: ReadDatasetResult['files'] = {};
+  const maxBytes = (options.maxFileMegabytes ?? DEFAULT_MAX_FILE_MEGABYTES) * 1024 * 1024;
+  const rows = new RowReader();
+  /** anstallnings_id of every employment row, valid or not (so other files are not blamed for a row's own error), each id one string. */
+  const employmentIds = new Map<string, string>();
+  let employmentIdsComplete = false;
 
-  const read = <S extends RowSchema>(key: InputFileKey, schema: S, required: boolean): ReadRows<S> | null => {
+  const read = (key: InputFileKey, required: boolean, visitRow: (cells: string[], line: number) => void): CsvFileInfo | null => {
     const file = FILE_NAMES[key];
     const actualName = present.get(normalizeHeader(file));
     if (actualName === undefined) {
       if (required) problems.push({ file, line: 0, field: '', message: `filen saknas i mappen ${dataDir}` });
       return null;
     }
-    return readRows(join(dataDir, actualName), key, schema, options.headerAliases[key], problems);
+    const fields = ALL_COLUMNS[key];
+    const aliases = options.headerAliases[key];
+    let complete = false;
+    let csv: CsvFileInfo;
+    try {
+      csv = scanCsvFile(
+        join(dataDir, actualName),
+        file,
+        (headers) => {
+          const columns = mapHeaders(headers, fields, aliases);
+          for (const field of REQUIRED_COLUMNS[key].filter((name) => !columns.has(name))) {
+            problems.push({ file, line: 1, field, message: 'kolumnen saknas; andra rubriknamn kan anges under "kolumner" i rehab.config.json' });
+          }
+          for (const duplicate of duplicateColumns(headers, fields, aliases)) {
+            problems.push({
+              file,
+              line: 1,
+              field: duplicate.field,
+              message: `kolumnen finns flera gånger (kolumn ${duplicate.columns.join(', ')}); ta bort de överflödiga så att det är klart vilken som gäller`,
+            });
+          }
+          if (problems.some((problem) => problem.file === file && problem.line === 1)) return null;
+          complete = true;
+          const indexes = fields.map((field) => columns.get(field) ?? -1);
+          const headerCount = headers.length;
+          return (values, line) => {
+            // More cells than headers means the values are shifted (an unquoted delimiter), even when the last one is empty.
+            const cells = indexes.map((index) => (index < 0 ? '' : (values[index] ?? '').trim()));
+            if (values.length > headerCount) {
+              if (key === 'anstallda' && cells[0] !== '') employmentIds.set(cells[0]!, cells[0]!);
+              problems.push({
+                file,
+                line,
+                field: '',
+                message: `raden har fler fält än rubrikraden (${values.length} mot ${headerCount}); ett värde som innehåller avgränsaren måste stå inom citattecken`,
+              });
+              return;
+            }
+            visitRow(cells, line);
+          };
+        },
+        { maxBytes },
+      );
+    } catch (error) {
+      if (error instanceof InputError) {
+        problems.push(...error.problems);
+        return null;
+      }
+      throw error;
+    }
+    if (csv.headers.length === 0) problems.push({ file, line: 0, field: '', message: 'filen är tom (rubrikrad saknas)' });
+    for (const mixed of csv.mixedEncodingLines) warnings.push({ code: 'mixed_encoding', file, line: mixed.line });
+    files[file] = { rows: csv.rows, encoding: csv.encoding, delimiter: csv.delimiter, sha256: csv.sha256 };
+    if (key === 'anstallda') employmentIdsComplete = complete;
+    return csv;
   };
 
-  const employmentFile = read('anstallda', employmentSchema, true);
-  const sickFile = read('sjukfranvaro', sickSegmentSchema, true);
-  const caseFile = read('rehabarenden', rehabCaseSchema, options.requireCases);
+  /** A cell's issues as problems; a value shaped like a personnummer is never repeated. */
+  const report = (file: string, line: number, cells: readonly string[], fields: readonly string[]): void => {
+    for (const issue of rows.issues) {
+      const cell = cells[fields.indexOf(issue.field)] ?? '';
+      problems.push({ file, line, field: issue.field, message: issue.message, ...shownValue(issue.field, cell) });
+    }
+  };
+  /** True (and reported) when an id cell holds a personnummer. */
+  const personalNumberAsId = (file: string, line: number, cells: readonly string[], fields: readonly string[]): boolean => {
+    let found = false;
+    fields.forEach((field, index) => {
+      if (!ID_FIELDS.has(field) || !isPersonalNumberShaped(cells[index]!)) return;
+      problems.push({ file, line, field, message: 'ser ut som ett personnummer; ett personnummer får inte användas som id (värdet visas inte)' });
+      found = true;
+    });
+    return found;
+  };
 
-  if (employmentFile && employmentFile.report.rows === 0 && !problems.some((problem) => problem.file === 'anstallda.csv')) {
+  const employments: EmploymentRow[] = [];
+  const employmentFile = read('anstallda', true, (cells, line) => {
+    if (cells[0] !== '') employmentIds.set(cells[0]!, cells[0]!);
+    if (personalNumberAsId('anstallda.csv', line, cells, ALL_COLUMNS.anstallda)) return;
+    const result = rows.employment(cells, line);
+    if (result === null) return report('anstallda.csv', line, cells, ALL_COLUMNS.anstallda);
+    employments.push(result.row);
+    if (result.validPersonalNumber === false) warnings.push({ code: 'invalid_personnummer', file: 'anstallda.csv', line });
+  });
+  const sickSegments: SickSegment[] = [];
+  read('sjukfranvaro', true, (cells, line) => {
+    if (personalNumberAsId('sjukfranvaro.csv', line, cells, ALL_COLUMNS.sjukfranvaro)) return;
+    const segment = rows.sickSegment(cells, line);
+    if (segment === null) return report('sjukfranvaro.csv', line, cells, ALL_COLUMNS.sjukfranvaro);
+    // One string per employment id, shared with anstallda.csv.
+    segment.employmentId = employmentIds.get(segment.employmentId) ?? segment.employmentId;
+    sickSegments.push(segment);
+    if (!USUAL_EXTENTS.has(segment.extent)) warnings.push({ code: 'unusual_extent', file: 'sjukfranvaro.csv', line, value: segment.extent });
+  });
+  const cases: RehabCase[] = [];
+  read('rehabarenden', options.requireCases, (cells, line) => {
+    if (personalNumberAsId('rehabarenden.csv', line, cells, ALL_COLUMNS.rehabarenden)) return;
+    const rehabCase = rows.rehabCase(cells, line);
+    if (rehabCase === null) return report('rehabarenden.csv', line, cells, ALL_COLUMNS.rehabarenden);
+    rehabCase.employmentId = employmentIds.get(rehabCase.employmentId) ?? rehabCase.employmentId;
+    cases.push(rehabCase);
+  });
+
+  if (employmentFile && employmentFile.rows === 0 && !problems.some((problem) => problem.file === 'anstallda.csv')) {
     problems.push({ file: 'anstallda.csv', line: 0, field: '', message: 'filen innehåller inga anställningar' });
   }
 
-  const employments: EmploymentRow[] = (employmentFile?.rows ?? []).map(({ line, value }) => ({
-    employmentId: value.anstallnings_id,
-    name: value.namn,
-    administration: value.forvaltning,
-    department: value.avdelning,
-    operation: value.verksamhet,
-    unitId: value.enhet_id,
-    unitName: value.enhet,
-    managerName: value.chef_namn,
-    managerEmail: value.chef_epost,
-    employmentRate: value.sysselsattningsgrad,
-    gender: value.kon,
-    birthYear: value.fodelsear,
-    validFrom: value.giltig_from,
-    validTo: value.giltig_tom,
-    line,
-  }));
-  const sickSegments: SickSegment[] = (sickFile?.rows ?? []).map(({ line, value }) => ({
-    employmentId: value.anstallnings_id,
-    from: value.from_datum,
-    to: value.tom_datum,
-    extent: value.omfattning,
-    line,
-  }));
-  const cases: RehabCase[] = (caseFile?.rows ?? []).map(({ line, value }) => ({
-    caseId: value.arende_id,
-    employmentId: value.anstallnings_id,
-    caseType: value.arendetyp,
-    status: value.status,
-    openedDate: value.oppnat_datum,
-    closedDate: value.avslutat_datum,
-    expectedOver60Days: value.forvantas_over_60_dagar,
-    certificateTo: value.lakarintyg_tom,
-    healthTalkDate: value.halsosamtal_datum,
-    planMadeDate: value.plan_upprattad_datum,
-    planRevisedDate: value.plan_reviderad_datum,
-    planFollowUpDate: value.plan_uppfoljning_datum,
-    lastDocumentationDate: value.senaste_dokumentation_datum,
-    nextActivityDate: value.nasta_aktivitet_datum,
-    line,
-  }));
-
-  const employmentPeriods = employments.map((row) => ({ key: row.employmentId, from: row.validFrom, to: row.validTo, line: row.line }));
-  const sickPeriods = sickSegments.map((segment) => ({ key: segment.employmentId, from: segment.from, to: segment.to, line: segment.line }));
   problems.push(
-    ...endBeforeStart('anstallda.csv', employmentPeriods, 'giltig_from', 'giltig_tom'),
-    ...overlappingPeriods('anstallda.csv', employmentPeriods, 'giltig_from', 'anstallnings_id'),
-    ...endBeforeStart('sjukfranvaro.csv', sickPeriods, 'from_datum', 'tom_datum'),
-    ...overlappingPeriods('sjukfranvaro.csv', sickPeriods, 'from_datum', 'anstallnings_id'),
-    ...endBeforeStart(
-      'rehabarenden.csv',
-      cases.map((rehabCase) => ({ key: rehabCase.caseId, from: rehabCase.openedDate, to: rehabCase.closedDate, line: rehabCase.line })),
-      'oppnat_datum',
-      'avslutat_datum',
-    ),
-    ...duplicateIds('rehabarenden.csv', cases.map((rehabCase) => ({ id: rehabCase.caseId, line: rehabCase.line })), 'arende_id'),
+    ...endBeforeStart('anstallda.csv', employments, EMPLOYMENT_PERIOD, 'giltig_from', 'giltig_tom'),
+    ...overlappingPeriods('anstallda.csv', employments, EMPLOYMENT_PERIOD, 'giltig_from', 'anstallnings_id'),
+    ...endBeforeStart('sjukfranvaro.csv', sickSegments, SICK_PERIOD, 'from_datum', 'tom_datum'),
+    ...overlappingPeriods('sjukfranvaro.csv', sickSegments, SICK_PERIOD, 'from_datum', 'anstallnings_id'),
+    ...endBeforeStart('rehabarenden.csv', cases, CASE_PERIOD, 'oppnat_datum', 'avslutat_datum'),
+    ...duplicateIds('rehabarenden.csv', cases, (rehabCase) => rehabCase.caseId, 'arende_id'),
   );
-  if (employmentFile?.employmentIds) {
-    problems.push(
-      ...unknownEmployments('sjukfranvaro.csv', sickSegments, employmentFile.employmentIds),
-      ...unknownEmployments('rehabarenden.csv', cases, employmentFile.employmentIds),
-    );
+  if (employmentIdsComplete) {
+    problems.push(...unknownEmployments('sjukfranvaro.csv', sickSegments, employmentIds), ...unknownEmployments('rehabarenden.csv', cases, employmentIds));
   }
 
   if (problems.length > 0) throw new InputError(sortProblems(problems));
-
-  const warnings: DataWarning[] = [
-    ...(employmentFile?.rows ?? [])
-      .filter(({ value }) => value.personnummer === false)
-      .map(({ line }): DataWarning => ({ code: 'invalid_personnummer', file: 'anstallda.csv', line })),
-    ...sickSegments
-      .filter((segment) => !USUAL_EXTENTS.has(segment.extent))
-      .map((segment): DataWarning => ({ code: 'unusual_extent', file: 'sjukfranvaro.csv', line: segment.line, value: segment.extent })),
-  ];
-
-  const files: ReadDatasetResult['files'] = {};
-  if (employmentFile) files['anstallda.csv'] = employmentFile.report;
-  if (sickFile) files['sjukfranvaro.csv'] = sickFile.report;
-  if (caseFile) files['rehabarenden.csv'] = caseFile.report;
   return { dataset: { employments, sickSegments, cases }, files, warnings };
+}
+
+const EMPLOYMENT_PERIOD = { key: (row: EmploymentRow) => row.employmentId, from: (row: EmploymentRow) => row.validFrom, to: (row: EmploymentRow) => row.validTo };
+const SICK_PERIOD = { key: (row: SickSegment) => row.employmentId, from: (row: SickSegment) => row.from, to: (row: SickSegment) => row.to };
+const CASE_PERIOD = { key: (row: RehabCase) => row.caseId, from: (row: RehabCase) => row.openedDate, to: (row: RehabCase) => row.closedDate };
+
+/** The value shown after a problem: none for an empty cell or one that holds a personnummer; 'dolt' for a hidden field. */
+function shownValue(field: string, cell: string): { value?: string } {
+  if (cell === '' || containsPersonalNumber(cell)) return {};
+  return { value: HIDDEN_FIELDS.has(field) ? 'dolt' : cell };
 }
 
 function requireFolder(dataDir: string): void {
@@ -182,76 +233,6 @@ function checkAliases(aliases: ReadDatasetOptions['headerAliases']): void {
       }
     }
   }
-}
-
-function readRows<S extends RowSchema>(
-  path: string,
-  key: InputFileKey,
-  schema: S,
-  aliases: Record<string, string[]> | undefined,
-  problems: InputProblem[],
-): ReadRows<S> | null {
-  const file = FILE_NAMES[key];
-  let csv;
-  try {
-    csv = readCsvFile(path, file);
-  } catch (error) {
-    if (error instanceof InputError) {
-      problems.push(...error.problems);
-      return null;
-    }
-    throw error;
-  }
-  const report: FileReport = { rows: csv.records.length, encoding: csv.encoding, delimiter: csv.delimiter, sha256: csv.sha256 };
-  if (csv.headers.length === 0) {
-    problems.push({ file, line: 0, field: '', message: 'filen är tom (rubrikrad saknas)' });
-    return { report, rows: [], employmentIds: null };
-  }
-  const fields = ALL_COLUMNS[key];
-  const columns = mapHeaders(csv.headers, fields, aliases);
-  const missing = REQUIRED_COLUMNS[key].filter((field) => !columns.has(field));
-  for (const field of missing) {
-    problems.push({ file, line: 1, field, message: 'kolumnen saknas; andra rubriknamn kan anges under "kolumner" i rehab.config.json' });
-  }
-  if (missing.length > 0) return { report, rows: [], employmentIds: null };
-
-  const rows: ReadRows<S>['rows'] = [];
-  const employmentIds = new Set<string>();
-  for (const record of csv.records) {
-    const cells: Record<string, string> = {};
-    for (const field of fields) {
-      const index = columns.get(field);
-      cells[field] = index === undefined ? '' : (record.values[index] ?? '').trim();
-    }
-    if (cells.anstallnings_id) employmentIds.add(cells.anstallnings_id);
-    // More cells than headers means the values are shifted (an unquoted delimiter), even when the last one is empty.
-    if (record.values.length > csv.headers.length) {
-      problems.push({
-        file,
-        line: record.line,
-        field: '',
-        message: `raden har fler fält än rubrikraden (${record.values.length} mot ${csv.headers.length}); ett värde som innehåller avgränsaren måste stå inom citattecken`,
-      });
-      continue;
-    }
-    const result = schema.safeParse(cells);
-    if (result.success) {
-      rows.push({ line: record.line, value: result.data as z.output<S> });
-      continue;
-    }
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      const cell = cells[field] ?? '';
-      problems.push({
-        file,
-        line: record.line,
-        field,
-        message: issue.message,
-        ...(cell === '' ? {} : { value: HIDDEN_FIELDS.has(field) ? 'dolt' : cell }),
-      });
-    }
-  }
-  return { report, rows, employmentIds };
 }
 
 /** File by file in the order anstallda, sjukfranvaro, rehabarenden; then by line (stable within a line). */

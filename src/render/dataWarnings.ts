@@ -14,7 +14,7 @@ export interface WarningJson {
 export function warningMessage(warning: DataWarning): string {
   const label = WARNING_LABELS[warning.code];
   if (warning.code === 'sick_day_without_employment') return `${label}: ${warning.days} ${warning.days === 1 ? 'dag' : 'dagar'}`;
-  if (warning.code === 'invalid_personnummer') return label;
+  if (warning.code === 'invalid_personnummer' || warning.code === 'mixed_encoding') return label;
   return `${label}: ${warning.value} %`;
 }
 

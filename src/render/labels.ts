@@ -106,6 +106,7 @@ export const WARNING_LABELS: Record<DataWarningCode, string> = {
   sick_day_without_employment: 'sjukdagar utan giltig anställning (räknas inte)',
   unusual_extent: 'ovanlig omfattning (annat än 25, 50, 75 eller 100 %)',
   invalid_personnummer: 'personnumret har fel form eller kontrollsiffra (värdet visas inte och används inte)',
+  mixed_encoding: 'raden har en annan teckenkodning än resten av filen och har lästs i sin egen; kontrollera å, ä och ö på raden',
 };
 
 // The Reflektioner sheet's drop-down values are part of a format that `aggregate` reads back (src/input), so
