@@ -32,7 +32,7 @@ export function registerCases(program: Command): void {
       const format = parseChoice(options.format, ['table', 'json', 'csv'] as const, 'table', '--format');
       const asOf = parseAsOf(options.asOf);
       const config = loadConfig(options.config);
-      const { dataset } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true });
+      const { dataset } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true, maxFileMegabytes: config.maxFileMegabytes });
       // Repeated short-term absence is a figure of the default window (SPEC §3), owned by absenceFigures.
       const absence = computeAbsenceReport(dataset, {
         asOf,

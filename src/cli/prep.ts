@@ -68,7 +68,7 @@ export async function runPrep(options: PrepOptions, progress?: ProgressBar): Pro
   const meetings = options.meetings ? readMeetings(resolve(options.meetings)) : [];
   const renderInvitation = compileFollowUpMail(readMailTemplates(options.templates).bilaga1);
   const slideTexts = readSlideTexts(options.templates);
-  const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true });
+  const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true, maxFileMegabytes: config.maxFileMegabytes });
 
   progress?.phase('Räknar frånvaro och går igenom ärendena');
   const result = planPrep({

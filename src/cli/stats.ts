@@ -39,7 +39,7 @@ export function registerStats(program: Command): void {
       const asOf = parseAsOf(options.asOf);
       const window = resolveWindow(asOf, options);
       const config = loadConfig(options.config);
-      const read = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: false });
+      const read = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: false, maxFileMegabytes: config.maxFileMegabytes });
       const report = computeAbsenceReport(read.dataset, {
         asOf,
         window,

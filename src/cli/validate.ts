@@ -28,7 +28,7 @@ export function registerValidate(program: Command): void {
       const format = parseChoice(options.format, ['text', 'json'] as const, 'text', '--format');
       const asOf = parseAsOf(options.asOf);
       const config = loadConfig(options.config);
-      const read = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: false });
+      const read = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: false, maxFileMegabytes: config.maxFileMegabytes });
       // Over all data: the range is the sick data's own first and last day.
       const dateRange = sickDataRange(read.dataset.sickSegments, asOf);
       const warnings = [...read.warnings, ...(dateRange ? sickDaysWithoutEmployment(read.dataset, dateRange, asOf) : [])];

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { DEFAULT_MAX_FILE_MEGABYTES } from './csvFile.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/thresholds.js';
 
 z.config(z.locales.sv());
@@ -77,6 +78,8 @@ export const configSchema = z.strictObject({
   hrSpecialister: z.array(hrSpecialist).default([]),
   minstaGruppstorlek: intInRange(1, 100_000).optional(),
   skyddMotInsyn: z.boolean().optional(),
+  /** Largest export file read, in MB (a larger one is refused with exit 3 instead of exhausting memory). */
+  maxFilstorlekMB: z.number().positive().max(4096).optional(),
   troskelvarden: thresholdsSchema.default({}),
   kolumner: z
     .strictObject({
@@ -110,6 +113,8 @@ export interface RehabConfig {
   hrSpecialists: HrSpecialist[];
   thresholds: Thresholds;
   headerAliases: Record<InputFileKey, Record<string, string[]>>;
+  /** Largest export file read (maxFilstorlekMB). */
+  maxFileMegabytes: number;
 }
 
 function toRehabConfig(raw: RawConfig, source: string | null): RehabConfig {
@@ -125,6 +130,7 @@ function toRehabConfig(raw: RawConfig, source: string | null): RehabConfig {
   return {
     source,
     administrationName: raw.forvaltning ?? null,
+    maxFileMegabytes: raw.maxFilstorlekMB ?? DEFAULT_MAX_FILE_MEGABYTES,
     processLeader: raw.processledare ? { name: raw.processledare.namn, email: raw.processledare.epost } : null,
     hrSpecialists: raw.hrSpecialister.map((hr) => ({
       name: hr.namn,

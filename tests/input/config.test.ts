@@ -98,3 +98,16 @@ describe('config file (rehab.config.json)', () => {
     expect(config.administrationName).toBe('Testförvaltningen');
   });
 });
+
+describe('config: maxFilstorlekMB (issue 13)', () => {
+  it('defaults to 300 MB and takes another size from the file', () => {
+    expect(parseConfig({}, null).maxFileMegabytes).toBe(300);
+    expect(parseConfig({ maxFilstorlekMB: 1000 }, 'rehab.config.json').maxFileMegabytes).toBe(1000);
+  });
+
+  it('refuses a size that is not a positive number', () => {
+    expect(configError({ maxFilstorlekMB: 0 }).message).toMatch(/^rehab\.config\.json: maxFilstorlekMB: /);
+    expect(configError({ maxFilstorlekMB: 'stor' }).key).toBe('maxFilstorlekMB');
+  });
+});
+

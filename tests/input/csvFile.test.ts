@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,5 +136,84 @@ describe('normalizeHeader and mapHeaders', () => {
 
   it('matches a built-in name when there is no alias', () => {
     expect(Object.fromEntries(mapHeaders(['CHEF E-POST', 'chef namn'], ['chef_namn', 'chef_epost']))).toEqual({ chef_namn: 1, chef_epost: 0 });
+  });
+});
+
+describe('readCsvFile: hostile and broken files (issue 13)', () => {
+  it('counts lines in a file with CR-only line ends (old Mac exports)', () => {
+    const csv = readCsvFile(tempFile('a;b\r1;2\r\r3;4\r'), 'fil.csv');
+    // line 1 header, 2 "1;2", 3 empty, 4 "3;4"
+    expect(csv.records).toEqual([
+      { line: 2, values: ['1', '2'] },
+      { line: 4, values: ['3', '4'] },
+    ]);
+  });
+
+  it('reads LF, CRLF and CR mixed in one file, each as one line end', () => {
+    const csv = readCsvFile(tempFile('a;b\r\n1;2\n3;4\r5;6\r\n'), 'fil.csv');
+    expect(csv.records.map((record) => [record.line, ...record.values])).toEqual([
+      [2, '1', '2'],
+      [3, '3', '4'],
+      [4, '5', '6'],
+    ]);
+  });
+
+  it('reads one stray Windows-1252 line of a UTF-8 file in its own encoding and names the line', () => {
+    // Lines 2 and 4 are UTF-8 (Ö = C3 96), line 3 has a Windows-1252 ö (F6)
+    const bytes = Buffer.concat([Buffer.from('namn;ort\nÅsa;Östra\n', 'utf8'), Buffer.from([0x42, 0x6f, 0x3b, 0x4d, 0xf6, 0x6c, 0x6e, 0x64, 0x61, 0x6c, 0x0a]), Buffer.from('Örjan;Älvsby\n', 'utf8')]);
+    const csv = readCsvFile(tempFile(bytes), 'fil.csv');
+    expect(csv.encoding).toBe('utf-8');
+    expect(csv.records.map((record) => record.values)).toEqual([
+      ['Åsa', 'Östra'],
+      ['Bo', 'Mölndal'],
+      ['Örjan', 'Älvsby'],
+    ]);
+    expect(csv.mixedEncodingLines).toEqual([{ line: 3, readAs: 'windows-1252' }]);
+  });
+
+  it('reads a UTF-8 line in a Windows-1252 file as UTF-8 and names it', () => {
+    // Lines 2 and 3 in Windows-1252 (Å = C5, ö = F6), line 4 in UTF-8 (ä = C3 A4)
+    const bytes = Buffer.concat([Buffer.from('namn;ort\n'), Buffer.from([0xc5, 0x73, 0x61, 0x3b, 0x78, 0x0a, 0x42, 0xf6, 0x3b, 0x79, 0x0a]), Buffer.from('Kä;z\n', 'utf8')]);
+    const csv = readCsvFile(tempFile(bytes), 'fil.csv');
+    expect(csv.encoding).toBe('windows-1252');
+    expect(csv.records.map((record) => record.values[0])).toEqual(['Åsa', 'Bö', 'Kä']);
+    expect(csv.mixedEncodingLines).toEqual([{ line: 4, readAs: 'utf-8' }]);
+  });
+
+  it('refuses a FIFO at once instead of waiting for a writer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rehab-fifo-'));
+    const fifo = join(dir, 'anstallda.csv');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readCsvFile(fifo, 'anstallda.csv')).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ file: 'anstallda.csv', line: 0, message: expect.stringMatching(/^är ingen vanlig fil/) })] }),
+    );
+  });
+
+  it('refuses a symlink to /dev/zero (a device, not a file)', () => {
+    const link = join(mkdtempSync(join(tmpdir(), 'rehab-zero-')), 'sjukfranvaro.csv');
+    symlinkSync('/dev/zero', link);
+    expect(() => readCsvFile(link, 'sjukfranvaro.csv')).toThrow(/är ingen vanlig fil/);
+  });
+
+  it('refuses a file over the size cap before parsing it, naming the cap and the config key', () => {
+    // 2 MiB of rows against a 1 MiB cap
+    const path = tempFile(`a;b\n${'1;2\n'.repeat(512 * 1024)}`);
+    expect(() => readCsvFile(path, 'sjukfranvaro.csv', { maxBytes: 1024 * 1024 })).toThrow(
+      expect.objectContaining({
+        problems: [{ file: 'sjukfranvaro.csv', line: 0, field: '', message: 'filen är för stor (över 1 MB); dela upp exporten eller höj gränsen med "maxFilstorlekMB" i rehab.config.json' }],
+      }),
+    );
+    expect(readCsvFile(path, 'sjukfranvaro.csv', { maxBytes: 3 * 1024 * 1024 }).rows).toBe(512 * 1024);
+  });
+
+  it('gives the same records and lines when a file is parsed in several pieces', () => {
+    // About 10 MB: more than two 4 MB pieces; every 1000th record has a quoted newline
+    const rows = Array.from({ length: 300_000 }, (_, index) => (index % 1000 === 0 ? `${index};"rad\nett"` : `${index};värde med å ${index}`));
+    const csv = readCsvFile(tempFile(`id;text\n${rows.join('\n')}\n`), 'fil.csv');
+    expect(csv.records).toHaveLength(300_000);
+    // record k starts on line 2 + k + (number of quoted newlines before it) = 2 + k + ceil(k / 1000)
+    for (const k of [0, 1, 999, 1000, 1001, 150_000, 299_999]) {
+      expect(csv.records[k]).toEqual({ line: 2 + k + Math.ceil(k / 1000), values: [String(k), k % 1000 === 0 ? 'rad\nett' : `värde med å ${k}`] });
+    }
   });
 });

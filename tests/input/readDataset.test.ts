@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { EmploymentRow, RehabCase, SickSegment } from '../../src/core/types.js';
 import { ConfigError, InputError } from '../../src/errors.js';
@@ -349,3 +352,115 @@ describe('readDataset: problems, one line each as fil:rad: fält: fel (värde)',
     expect(() => readDataset(fixturePath('scenarios', 'README.md'), options())).toThrow(/är ingen mapp/);
   });
 });
+
+describe('readDataset: hostile and broken input (issue 13)', () => {
+  it('a column that occurs twice is an error, not silently the leftmost', () => {
+    const [header, ...rows] = baseLines('sjukfranvaro.csv');
+    // header anstallnings_id;from_datum;tom_datum;omfattning plus a second "Omfattning" as column 5
+    const dir = tempDataset({ 'sjukfranvaro.csv': [`${header};Omfattning`, ...rows.map((row) => `${row};25`)] });
+    expect(problemLines(dir)).toEqual(['sjukfranvaro.csv:1: omfattning: kolumnen finns flera gånger (kolumn 4, 5); ta bort de överflödiga så att det är klart vilken som gäller']);
+  });
+
+  it('a column given twice through a config alias is an error too', () => {
+    const [header, ...rows] = baseLines('sjukfranvaro.csv');
+    const dir = tempDataset({ 'sjukfranvaro.csv': [`${header};Sjukgrad`, ...rows.map((row) => `${row};25`)] });
+    const aliases = { ...NO_ALIASES, sjukfranvaro: { omfattning: ['Sjukgrad'] } };
+    expect(problemLines(dir, options({ headerAliases: aliases }))).toEqual([
+      'sjukfranvaro.csv:1: omfattning: kolumnen finns flera gånger (kolumn 4, 5); ta bort de överflödiga så att det är klart vilken som gäller',
+    ]);
+  });
+
+  it('rejects a time of day that does not exist (25:99) and accepts 23:59', () => {
+    const [header, , ...rest] = baseLines('sjukfranvaro.csv');
+    const bad = tempDataset({ 'sjukfranvaro.csv': [header!, '1001;2026-09-01 25:99;2026-09-05;100', ...rest] });
+    expect(problemLines(bad)).toEqual(['sjukfranvaro.csv:2: from_datum: klockslaget finns inte, ange tt:mm mellan 00:00 och 23:59 (2026-09-01 25:99)']);
+    const good = tempDataset({ 'sjukfranvaro.csv': [header!, '1001;2026-09-01 23:59;2026-09-05 00:00;100', ...rest] });
+    expect(readDataset(good, options()).dataset.sickSegments[0]).toEqual(SICK_SEGMENTS[0]);
+  });
+
+  it('reports problems on the right lines of a CR-only file', () => {
+    const lines = employmentWith(10, '0');
+    const dir = tempDataset({});
+    writeFileSync(join(dir, 'anstallda.csv'), `${lines.join('\r')}\r`);
+    expect(problemLines(dir)).toEqual(['anstallda.csv:2: sysselsattningsgrad: sysselsättningsgraden ska vara större än 0 och högst 100 (0)']);
+    const sickLines = baseLines('sjukfranvaro.csv');
+    writeFileSync(join(dir, 'anstallda.csv'), `${baseLines('anstallda.csv').join('\r')}\r`);
+    writeFileSync(join(dir, 'sjukfranvaro.csv'), `${[...sickLines.slice(0, 4), '1003;2026-11-02;2026-11-03;x'].join('\r')}\r`);
+    expect(problemLines(dir)).toEqual(['sjukfranvaro.csv:5: omfattning: ogiltigt tal (x)']);
+  });
+
+  it('never repeats a personnummer that stands in a wrong column (fodelsear)', () => {
+    expect(problemLines(tempDataset({ 'anstallda.csv': employmentWith(12, '19841112-0234') }))).toEqual([
+      'anstallda.csv:2: fodelsear: ange ett fyrsiffrigt år mellan 1900 och 2100',
+    ]);
+  });
+
+  it('refuses a personnummer as anstallnings_id, in every file, without repeating it', () => {
+    // 19800819-9450 as the id of line 2 of anstallda.csv and of the sick leave and case that refer to it
+    const swap = (line: string): string => line.replace(/^1001;/, '19800819-9450;').replace(/^R-1;1001;/, 'R-1;19800819-9450;');
+    const dir = tempDataset({
+      'anstallda.csv': baseLines('anstallda.csv').map(swap),
+      'sjukfranvaro.csv': baseLines('sjukfranvaro.csv').map(swap),
+      'rehabarenden.csv': baseLines('rehabarenden.csv').map(swap),
+    });
+    const message = 'ser ut som ett personnummer; ett personnummer får inte användas som id (värdet visas inte)';
+    const lines = problemLines(dir);
+    expect(lines).toEqual([
+      `anstallda.csv:2: anstallnings_id: ${message}`,
+      `sjukfranvaro.csv:2: anstallnings_id: ${message}`,
+      `sjukfranvaro.csv:3: anstallnings_id: ${message}`,
+      `rehabarenden.csv:2: anstallnings_id: ${message}`,
+    ]);
+    expect(lines.join('\n')).not.toContain('9450');
+  });
+
+  it('refuses a personnummer as arende_id, and as an id mapped through the config', () => {
+    const [header, first, second] = baseLines('rehabarenden.csv');
+    const dir = tempDataset({ 'rehabarenden.csv': [header!, first!.replace(/^R-1;/, '198411120234;'), second!] });
+    expect(problemLines(dir)).toEqual(['rehabarenden.csv:2: arende_id: ser ut som ett personnummer; ett personnummer får inte användas som id (värdet visas inte)']);
+    // the personnummer column mapped onto anstallnings_id by "kolumner"
+    const [employmentHeader, ...employmentRows] = baseLines('anstallda.csv');
+    const mapped = tempDataset({ 'anstallda.csv': [employmentHeader!.replace('anstallnings_id', 'nr').replace('personnummer', 'Pnr'), ...employmentRows] });
+    const aliases = { ...NO_ALIASES, anstallda: { anstallnings_id: ['Pnr'] } };
+    const lines = problemLines(mapped, options({ headerAliases: aliases }));
+    expect(lines[0]).toBe('anstallda.csv:2: anstallnings_id: ser ut som ett personnummer; ett personnummer får inte användas som id (värdet visas inte)');
+    expect(lines.join('\n')).not.toMatch(/1212/);
+  });
+
+  it('never repeats an unknown or duplicated id that holds a personnummer', () => {
+    const [header, ...rows] = baseLines('sjukfranvaro.csv');
+    // 'P19800819-9450' is no personnummer as a whole (so not refused as one) but holds one: no value shown
+    const dir = tempDataset({ 'sjukfranvaro.csv': [header!, ...rows, 'P19800819-9450;2026-12-01;2026-12-02;100', '9999;2026-12-01;2026-12-02;100'] });
+    expect(problemLines(dir)).toEqual([
+      'sjukfranvaro.csv:6: anstallnings_id: finns inte i anstallda.csv',
+      'sjukfranvaro.csv:7: anstallnings_id: finns inte i anstallda.csv (9999)',
+    ]);
+    const [caseHeader, first, second] = baseLines('rehabarenden.csv');
+    const duplicated = tempDataset({
+      'rehabarenden.csv': [caseHeader!, first!.replace(/^R-1;/, 'A19841112-0234;'), second!.replace(/^R-2;/, 'A19841112-0234;')],
+    });
+    expect(problemLines(duplicated)).toEqual(['rehabarenden.csv:3: arende_id: finns redan på rad 2']);
+  });
+
+  it('warns about a line in another encoding and reads its å, ä and ö right', () => {
+    const dir = tempDataset({});
+    const lines = baseLines('anstallda.csv');
+    // line 3 (Bertil Öhman) in Windows-1252, the rest UTF-8
+    const bytes = Buffer.concat(lines.map((line, index) => Buffer.concat([index === 2 ? iconv.encode(line, 'win1252') : Buffer.from(line, 'utf8'), Buffer.from('\n')])));
+    writeFileSync(join(dir, 'anstallda.csv'), bytes);
+    const result = readDataset(dir, options());
+    expect(result.dataset.employments).toEqual(EMPLOYMENTS);
+    expect(result.files['anstallda.csv']!.encoding).toBe('utf-8');
+    expect(result.warnings).toEqual([{ code: 'mixed_encoding', file: 'anstallda.csv', line: 3 }]);
+  });
+
+  it('refuses a file over maxFileMegabytes with a problem that names the config key', () => {
+    const [header, ...rows] = baseLines('sjukfranvaro.csv');
+    // a 1.2 MB line against a 1 MB cap
+    const dir = tempDataset({ 'sjukfranvaro.csv': [header!, ...rows, 'x'.repeat(1_200_000)] });
+    expect(problemLines(dir, options({ maxFileMegabytes: 1 }))).toEqual([
+      'sjukfranvaro.csv: filen är för stor (över 1 MB); dela upp exporten eller höj gränsen med "maxFilstorlekMB" i rehab.config.json',
+    ]);
+  });
+});
+
