@@ -51,7 +51,7 @@ export function buildProgram(): Command {
   registerCommands(program);
   for (const command of program.commands) {
     command
-      .usage('[flaggor]')
+      .usage(['[flaggor]', ...command.registeredArguments.map((argument) => (argument.required ? `<${argument.name()}>` : `[${argument.name()}]`))].join(' '))
       .helpOption('-h, --help', 'visa hjälp')
       .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
       .exitOverride().configureOutput({ outputError: () => undefined });

@@ -46,6 +46,10 @@ describe('help in Swedish, with examples', () => {
     }
   });
 
+  it('the usage line names the arguments of a command', async () => {
+    expect((await stdoutOf(['init', '--help'])).stdout).toContain('Användning: rehab init [flaggor] [mapp]');
+  });
+
   it('rehab --help shows how to start, the exit codes and the old flag names', async () => {
     const { stdout } = await stdoutOf(['--help']);
     expect(stdout).toContain('Kommandon:');
