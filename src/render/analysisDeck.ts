@@ -22,7 +22,9 @@ import {
 export const ANALYSIS_DECK_TITLE = 'Analys av rehabiliteringsarbetet i förvaltningen';
 const TREND_GROUP = 5;
 const ROWS_PER_SLIDE = 10;
-const REFLECTION_ROWS_PER_SLIDE = 6;
+/** Lines of 12-point text a table slide holds, and the characters of one line in the text column of the reflections. */
+const REFLECTION_LINES_PER_SLIDE = 16;
+const REFLECTION_LINE_CHARACTERS = 105;
 const TREND_COLORS = ['2E75B6', 'ED7D31', '548235', 'BF9000', '7030A0'];
 
 export interface AnalysisDeckInput extends AnalysisTablesInput {
@@ -62,6 +64,28 @@ export function tableSlides(
     ...(options.compact ? { compact: true } : {}),
   };
   return paginateTable(slide, options.rowsPerSlide ?? ROWS_PER_SLIDE);
+}
+
+/** The reflections run over as many slides as their text needs: long texts take more lines, short ones fill a slide. */
+function reflectionSlides(table: AnalysisTable): SlideModel[] {
+  const title = 'HR-specialisternas reflektioner, risker och behov';
+  const pages: AnalysisTable[] = [];
+  let current: AnalysisTable['rows'] = [];
+  let lines = 0;
+  for (const row of table.rows) {
+    const rowLines = Math.max(1, Math.ceil(String(row.cells[2] ?? '').length / REFLECTION_LINE_CHARACTERS));
+    if (current.length > 0 && lines + rowLines > REFLECTION_LINES_PER_SLIDE) {
+      pages.push({ ...table, rows: current });
+      current = [];
+      lines = 0;
+    }
+    current.push(row);
+    lines += rowLines;
+  }
+  pages.push({ ...table, rows: current });
+  return pages.flatMap((page, index) =>
+    tableSlides({ ...page, note: index === pages.length - 1 ? table.note : '' }, { title: index === 0 ? title : `${title} (forts.)`, rowsPerSlide: page.rows.length }),
+  );
 }
 
 function titleSlide(input: AnalysisDeckInput): SlideModel {
@@ -235,7 +259,7 @@ export function buildAnalysisDeck(input: AnalysisDeckInput): DeckModel {
     ...tableSlides(tables.statutory, { title: '4. Sjukfrånvaro efter kön och ålder', compact: true, fontSize: 16 }),
     goalChartSlide(input),
     ...tableSlides(tables.goal, { title: 'Rutinens mål i siffror' }),
-    ...tableSlides(tables.reflections, { title: 'HR-specialisternas reflektioner, risker och behov', rowsPerSlide: REFLECTION_ROWS_PER_SLIDE }),
+    ...reflectionSlides(tables.reflections),
     aboutSlide(input),
   ];
   return { title: `${ANALYSIS_DECK_TITLE} ${input.period}`, footer: `${ANALYSIS_DECK_TITLE} · ${input.period}`, slides };
