@@ -361,7 +361,7 @@ function goalTable(input: AnalysisTablesInput): AnalysisTable {
     note:
       'Aktiv och aktuell planering = inga brister i checklistan (läkarintyg, hälsosamtal, plan för återgång, dokumentation och aktivitet). ' +
       (previous ? `Jämförelse med omgången ${previous.period} (uppgifter per ${previous.asOf}).` : 'Ingen tidigare omgång angiven (--previous).') +
-      ` Verksamheter med färre än ${input.minGroupSize} ärenden visas inte.`,
+      ` Verksamheter med färre än ${input.minGroupSize} ärenden visas inte, inte heller de som skulle göra det möjligt att räkna ut dem.`,
   };
 }
 

@@ -91,6 +91,21 @@ describe('readMeetings', () => {
     expect(problemsOf(writeCsv('tom.csv', []))).toEqual(['tom.csv: filen är tom (rubrikrad saknas)']);
     expect(problemsOf(join(dir, 'finns-inte.csv'))).toEqual(['finns-inte.csv: filen kan inte läsas']);
   });
+
+  it('reads the analysis meetings by the HR specialist\'s address (hr_epost) and names that column in messages', () => {
+    const path = writeCsv('analysmoten.csv', ['hr_epost;start;slut;plats', 'Hanna.HR@example.se;2027-05-04 09:00;2027-05-04 10:30;Rum 1', 'hanna.hr@example.se;2027-05-05 09:00;2027-05-05 10:00;']);
+    let lines: string[] = [];
+    try {
+      readMeetings(path, 'hr_epost');
+    } catch (error) {
+      lines = (error as InputError).formatLines();
+    }
+    expect(lines).toEqual(['analysmoten.csv:3: hr_epost: HR-specialisten har redan ett möte på rad 2 (hanna.hr@example.se)']);
+    const ok = writeCsv('analysmoten-ok.csv', ['hr_epost;start;slut;plats', 'Hanna.HR@example.se;2027-05-04 09:00;2027-05-04 10:30;Rum 1']);
+    expect(readMeetings(ok, 'hr_epost')).toEqual([{ managerEmail: 'hanna.hr@example.se', start: '2027-05-04 09:00', end: '2027-05-04 10:30', location: 'Rum 1', line: 2 }]);
+    const wrong = writeCsv('analysmoten-fel.csv', ['chef;start;slut', 'a@example.se;2027-05-04 09:00;2027-05-04 10:30']);
+    expect(() => readMeetings(wrong, 'hr_epost')).toThrow(/hr_epost: kolumnen saknas; rubrikraden ska vara hr_epost;start;slut;plats/);
+  });
 });
 
 describe('meeting times around the change to summer time (issue 13)', () => {
