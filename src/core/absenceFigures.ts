@@ -1,6 +1,7 @@
 // Absence figures (SPEC §3): exposure and sick full-time-equivalent days per unit, short/long split, roll-ups, trend.
 import { addMonths, firstOfMonth, lastOfMonth, toDayNumber, type DateRange, type IsoDate } from './calendarDate.js';
 import { sickDaysWithoutEmployment } from './dataWarnings.js';
+import { funnelLimits, type FunnelLimits, type FunnelSignal } from './funnelLimits.js';
 import { previousWindow, trendMonths } from './routineCalendar.js';
 import { sickDaysUpTo, sickPeriodsOfEmployment } from './sickPeriods.js';
 import type { Thresholds } from './thresholds.js';
@@ -40,6 +41,20 @@ export interface UnitFigures extends AbsenceRates {
   deviates: boolean;
   /** Fewer employees than the minimum group size (primary suppression; decks add secondary suppression). */
   suppressed: boolean;
+  /** Funnel limits (SPEC §3 "Fair comparison") among the enheter or among the verksamheter; null for an avdelning or without exposure. */
+  funnel: FunnelLimits | null;
+  /** Outside the funnel limits: high/low beyond 99.8 %, watch_high/watch_low beyond 95 % only; else null. */
+  signal: FunnelSignal | null;
+}
+
+/** How much the enheter (or verksamheter) differ beyond chance: the overdispersion behind their funnel limits. */
+export interface FunnelDispersion {
+  /** Units compared (exposure > 0). */
+  units: number;
+  /** Dispersion ratio of the winsorised z-scores (null when no unit is compared). */
+  phi: number | null;
+  /** Between-unit variance on the arcsine scale added to the limits (0 = none). */
+  tau2: number;
 }
 
 export interface AdministrationFigures extends AbsenceRates {
@@ -102,6 +117,7 @@ export interface AbsenceReport {
   statutory: StatutoryFigure[];
   /** Keyed by `${level}:${id}` for every unit in `units`, and 'administration' for the förvaltning. */
   cells: Record<string, GroupCells>;
+  funnelDispersion: Record<'enhet' | 'verksamhet', FunnelDispersion>;
   repeatedShortTerm: RepeatedShortTermAbsence[];
   warnings: DataWarning[];
 }
@@ -416,6 +432,8 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
       diffPp,
       deviates: !suppressed && diffPp !== null && diffPp >= thresholds.deviationPp - DEVIATION_EPSILON,
       suppressed,
+      funnel: null,
+      signal: null,
     });
     unitTrend[key] = monthlyRates(tally, months);
     cells[key] = cellsOf(tally);
@@ -423,6 +441,25 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
   units.sort(
     (a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || collator.compare(a.name, b.name) || collator.compare(a.id, b.id),
   );
+
+  // Fair comparison: enheter among themselves, verksamheter among themselves, against the förvaltning's rate.
+  const windowDays = windowRange.to - windowRange.from + 1;
+  const administrationRate = administration.exposureDays > 0 ? (administration.shortSickDays + administration.longSickDays) / administration.exposureDays : 0;
+  const funnelDispersion = {} as Record<'enhet' | 'verksamhet', FunnelDispersion>;
+  for (const level of ['enhet', 'verksamhet'] as const) {
+    const levelUnits = units.filter((candidate) => candidate.level === level);
+    const analysis = funnelLimits(
+      levelUnits.map((candidate) => ({ exposureDays: candidate.exposureDays, sickDays: candidate.shortSickDays + candidate.longSickDays })),
+      administrationRate,
+      windowDays,
+    );
+    analysis.results.forEach((result, index) => {
+      if (result === null) return;
+      levelUnits[index]!.funnel = result.funnel;
+      levelUnits[index]!.signal = result.signal;
+    });
+    funnelDispersion[level] = { units: analysis.units, phi: Number.isNaN(analysis.phi) ? null : analysis.phi, tau2: analysis.tau2 };
+  }
 
   const statutory: StatutoryFigure[] = STATUTORY_ORDER.map((group) => {
     const tally = groups.get(`statutory:${group}`) ?? emptyGroup();
@@ -448,6 +485,7 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
     },
     statutory,
     cells,
+    funnelDispersion,
     repeatedShortTerm,
     // Sick days without a valid employment row are left out above; the warning says how many, per segment.
     warnings: sickDaysWithoutEmployment({ ...dataset, cases: [] }, window, asOf),

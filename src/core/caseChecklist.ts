@@ -4,6 +4,8 @@ import type { RepeatedShortTermAbsence } from './absenceFigures.js';
 import type { Thresholds } from './thresholds.js';
 import { buildSickPeriods, dayNumberOn, periodOn, type SickPeriod } from './sickPeriods.js';
 import type { CaseType, Dataset, EmploymentRow, RehabCase, YesNoUnknown } from './types.js';
+// uncoveredSickLeave.ts uses this file's helpers only inside functions, so the import cycle is harmless.
+import { uncoveredSickLeave, type UncoveredSickLeave } from './uncoveredSickLeave.js';
 
 export type CertificateStatus = 'ok' | 'missing' | 'expired' | 'expiring' | 'not_applicable';
 export type HealthTalkStatus = 'ok' | 'missing' | 'outdated';
@@ -11,6 +13,28 @@ export type ReturnPlanStatus = 'ok' | 'missing' | 'outdated' | 'not_applicable';
 export type ActivityStatus = 'ok' | 'inactive' | 'no_next_activity';
 export type CheckName = 'certificate' | 'healthTalk' | 'returnPlan' | 'activity';
 export type Assessment = 'systematic' | 'partial' | 'needs_support';
+
+/** Why a check is not ok (SPEC §4): a code per check and the date behind it. */
+export type CertificateReasonCode = 'missing' | 'expired' | 'expiring';
+export type HealthTalkReasonCode = 'missing' | 'outdated';
+export type ReturnPlanReasonCode = 'missing' | 'follow_up_overdue' | 'stale';
+export type ActivityReasonCode = 'no_documentation' | 'documentation_stale' | 'no_next_activity';
+
+export interface CheckReason<Code extends string> {
+  code: Code;
+  /** The date behind the reason (lakarintyg_tom, halsosamtal_datum, …); null where there is none (missing). */
+  date: IsoDate | null;
+}
+
+/** Only the checks that are neither ok nor not_applicable have a reason. */
+export interface CaseReasons {
+  certificate?: CheckReason<CertificateReasonCode>;
+  healthTalk?: CheckReason<HealthTalkReasonCode>;
+  returnPlan?: CheckReason<ReturnPlanReasonCode>;
+  activity?: CheckReason<ActivityReasonCode>;
+}
+
+export type ReasonCode = CertificateReasonCode | HealthTalkReasonCode | ReturnPlanReasonCode | ActivityReasonCode;
 
 export interface CaseChecks {
   certificate: CertificateStatus;
@@ -43,6 +67,8 @@ export interface CaseEvaluation {
   periodStart: IsoDate | null;
   dayNumber: number | null;
   checks: CaseChecks;
+  /** Reason code and date for every check that is neither ok nor not_applicable. */
+  reasons: CaseReasons;
   gaps: number;
   /** The checks that count as gaps, in the order certificate, healthTalk, returnPlan, activity. */
   gapChecks: CheckName[];
@@ -60,6 +86,8 @@ export interface ManagerCaseSummary {
   needsSupport: number;
   /** Offer fördjupat stöd: at least half the cases, or 3 or more, need support. */
   deeperSupport: boolean;
+  /** Employments of this manager on a sick leave past the threshold day with no open case (SPEC §4). */
+  uncoveredSickLeave: number;
 }
 
 export type RepeatedShortTermFindingCode = 'no_open_case' | 'no_health_talk_after_threshold_period';
@@ -82,6 +110,8 @@ export interface CaseChecklistReport {
   cases: CaseEvaluation[];
   managers: ManagerCaseSummary[];
   repeatedShortTermFindings: RepeatedShortTermFinding[];
+  /** Sick leave without a case, highest day number first. */
+  uncoveredSickLeave: UncoveredSickLeave[];
 }
 
 export interface CaseChecklistParams {
@@ -152,6 +182,49 @@ export function activityStatus(lastDocumentationDate: IsoDate | null, nextActivi
   return 'ok';
 }
 
+export function certificateReason(status: CertificateStatus, certificateTo: IsoDate | null): CheckReason<CertificateReasonCode> | null {
+  if (status === 'ok' || status === 'not_applicable') return null;
+  return { code: status, date: status === 'missing' ? null : certificateTo };
+}
+
+export function healthTalkReason(status: HealthTalkStatus, healthTalkDate: IsoDate | null): CheckReason<HealthTalkReasonCode> | null {
+  if (status === 'ok') return null;
+  return { code: status, date: status === 'missing' ? null : healthTalkDate };
+}
+
+export function returnPlanReason(
+  status: ReturnPlanStatus,
+  rehabCase: Pick<RehabCase, 'planMadeDate' | 'planRevisedDate' | 'planFollowUpDate'>,
+  asOf: IsoDate,
+): CheckReason<ReturnPlanReasonCode> | null {
+  if (status === 'ok' || status === 'not_applicable') return null;
+  if (status === 'missing') return { code: 'missing', date: null };
+  // A follow-up date that has passed says more to HR than the plan's age, so it wins when both hold.
+  const { planMadeDate, planRevisedDate, planFollowUpDate } = rehabCase;
+  if (planFollowUpDate !== null && planFollowUpDate < asOf) return { code: 'follow_up_overdue', date: planFollowUpDate };
+  const latest = planMadeDate !== null && planRevisedDate !== null ? maxDate(planMadeDate, planRevisedDate) : (planMadeDate ?? planRevisedDate);
+  return { code: 'stale', date: latest };
+}
+
+export function activityReason(status: ActivityStatus, lastDocumentationDate: IsoDate | null, nextActivityDate: IsoDate | null): CheckReason<ActivityReasonCode> | null {
+  if (status === 'ok') return null;
+  if (status === 'no_next_activity') return { code: 'no_next_activity', date: nextActivityDate };
+  return lastDocumentationDate === null ? { code: 'no_documentation', date: null } : { code: 'documentation_stale', date: lastDocumentationDate };
+}
+
+function reasonsOf(checks: CaseChecks, rehabCase: RehabCase, asOf: IsoDate): CaseReasons {
+  const reasons: CaseReasons = {};
+  const certificate = certificateReason(checks.certificate, rehabCase.certificateTo);
+  if (certificate) reasons.certificate = certificate;
+  const healthTalk = healthTalkReason(checks.healthTalk, rehabCase.healthTalkDate);
+  if (healthTalk) reasons.healthTalk = healthTalk;
+  const returnPlan = returnPlanReason(checks.returnPlan, rehabCase, asOf);
+  if (returnPlan) reasons.returnPlan = returnPlan;
+  const activity = activityReason(checks.activity, rehabCase.lastDocumentationDate, rehabCase.nextActivityDate);
+  if (activity) reasons.activity = activity;
+  return reasons;
+}
+
 /** 'expiring' is a warning, not a gap. */
 export function isGap(status: string): boolean {
   return status !== 'ok' && status !== 'not_applicable' && status !== 'expiring';
@@ -210,6 +283,7 @@ function evaluateCase(rehabCase: RehabCase, row: EmploymentRow | null, periods: 
     periodStart: dayNumber === null ? null : period!.start,
     dayNumber,
     checks,
+    reasons: reasonsOf(checks, rehabCase, asOf),
     gaps: gapChecks.length,
     gapChecks,
     assessment: assess(gapChecks),
@@ -271,6 +345,7 @@ function repeatedShortTermFindings(
 function managerSummaries(
   cases: readonly CaseEvaluation[],
   findings: readonly RepeatedShortTermFinding[],
+  uncovered: readonly UncoveredSickLeave[],
   managerNames: ReadonlyMap<string, string>,
   thresholds: Thresholds,
 ): ManagerCaseSummary[] {
@@ -287,6 +362,7 @@ function managerSummaries(
         totalGaps: 0,
         needsSupport: 0,
         deeperSupport: false,
+        uncoveredSickLeave: 0,
       };
       summaries.set(key, summary);
     }
@@ -301,6 +377,8 @@ function managerSummaries(
   }
   // A manager with repeated short-term absence but no open case still gets a row (0 cases) to discuss it.
   for (const finding of findings) summaryOf(finding.manager);
+  // Likewise a manager with sick leave that no case follows up.
+  for (const entry of uncovered) summaryOf(entry.manager).uncoveredSickLeave += 1;
   for (const summary of summaries.values()) summary.deeperSupport = shouldOfferDeeperSupport(summary.needsSupport, summary.cases, thresholds);
   return [...summaries.values()].sort((a, b) => compareText(managerKey(a.manager), managerKey(b.manager)));
 }
@@ -336,7 +414,14 @@ export function evaluateCases(dataset: Dataset, params: CaseChecklistParams): Ca
     if (latest === undefined || row.validFrom > latest.validFrom) latestRows.set(key, row);
   }
   for (const [key, row] of latestRows) managerNames.set(key, row.managerName);
-  return { asOf, cases, managers: managerSummaries(cases, findings, managerNames, thresholds), repeatedShortTermFindings: findings };
+  const uncovered = uncoveredSickLeave({ asOf, thresholds, periodsByEmployment, rowsByEmployment, cases: dataset.cases });
+  return {
+    asOf,
+    cases,
+    managers: managerSummaries(cases, findings, uncovered, managerNames, thresholds),
+    repeatedShortTermFindings: findings,
+    uncoveredSickLeave: uncovered,
+  };
 }
 
 /** The part of the report that concerns one manager (e-mail compared case-insensitively). */
@@ -347,5 +432,6 @@ export function reportForManager(report: CaseChecklistReport, managerEmail: stri
     cases: report.cases.filter((evaluation) => managerKey(evaluation.manager) === key),
     managers: report.managers.filter((summary) => managerKey(summary.manager) === key),
     repeatedShortTermFindings: report.repeatedShortTermFindings.filter((finding) => managerKey(finding.manager) === key),
+    uncoveredSickLeave: report.uncoveredSickLeave.filter((entry) => managerKey(entry.manager) === key),
   };
 }

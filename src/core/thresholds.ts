@@ -36,6 +36,8 @@ export interface Thresholds {
   deeperSupportShare: number;
   /** ... or at least this many cases do. */
   deeperSupportCases: number;
+  /** Sick leave without a case: listed from this day of the current period when no case is open (SPEC §4). */
+  sickLeaveWithoutCaseFromDay: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -57,4 +59,5 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   activityMaxAgeDays: 30,
   deeperSupportShare: 0.5,
   deeperSupportCases: 3,
+  sickLeaveWithoutCaseFromDay: 15,
 };

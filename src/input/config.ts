@@ -47,6 +47,7 @@ export const THRESHOLD_KEYS = {
   aktivitetMaxAlderDagar: 'activityMaxAgeDays',
   fordjupatStodAndel: 'deeperSupportShare',
   fordjupatStodArenden: 'deeperSupportCases',
+  sjukfallUtanArendeFranDag: 'sickLeaveWithoutCaseFromDay',
 } as const satisfies Record<string, keyof Thresholds>;
 
 const thresholdsSchema = z.strictObject({
@@ -66,6 +67,7 @@ const thresholdsSchema = z.strictObject({
   aktivitetMaxAlderDagar: intInRange(1, 3650).optional(),
   fordjupatStodAndel: z.number().min(0).max(1).optional(),
   fordjupatStodArenden: intInRange(1, 100_000).optional(),
+  sjukfallUtanArendeFranDag: intInRange(1, 3650).optional(),
 });
 
 /** Per file: canonical field name → other header names that mean the same. */

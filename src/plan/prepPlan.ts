@@ -300,6 +300,6 @@ function uniqueFolder(name: string, used: Set<string>): string {
 function emptySummary(manager: ManagerScope): ManagerCaseSummary {
   return {
     manager: manager.email, managerName: manager.name, cases: 0,
-    gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 }, totalGaps: 0, needsSupport: 0, deeperSupport: false,
+    gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 }, totalGaps: 0, needsSupport: 0, deeperSupport: false, uncoveredSickLeave: 0,
   };
 }

@@ -1,6 +1,6 @@
 // rehab cases: the case checklist as SPEC §5 JSON, a Swedish text overview, or a Swedish CSV for Excel.
 import type { IsoDate } from '../core/calendarDate.js';
-import type { CaseChecklistReport, CaseChecks, CaseEvaluation, CheckName, ManagerCaseSummary, RepeatedShortTermFindingCode } from '../core/caseChecklist.js';
+import type { CaseChecklistReport, CaseChecks, CaseEvaluation, CaseReasons, CheckName, ManagerCaseSummary, RepeatedShortTermFindingCode } from '../core/caseChecklist.js';
 import { neutralizeCellText } from './cellText.js';
 import { excelCsv } from './excelCsv.js';
 import { safeLine } from './safeText.js';
@@ -14,6 +14,7 @@ import {
   REPEATED_SHORT_TERM_LABELS,
   RETURN_PLAN_LABELS,
   YES_NO_LABELS,
+  reasonText,
 } from './labels.js';
 
 /** One case exactly as SPEC §5 lists it: these keys, this order, no names. */
@@ -28,6 +29,8 @@ export interface CaseJson {
   gaps: number;
   assessment: CaseEvaluation['assessment'];
   nextMilestone: CaseEvaluation['nextMilestone'];
+  /** SPEC §5 added field: reason code and date for each check that is not ok/not_applicable. */
+  reasons: CaseReasons;
 }
 
 export type ManagerJson = Omit<ManagerCaseSummary, 'managerName'>;
@@ -42,11 +45,23 @@ export interface RepeatedShortTermJson {
   finding: RepeatedShortTermFindingCode;
 }
 
+/** One employment on sick leave past the threshold day with no open case (SPEC §5 added field). */
+export interface UncoveredSickLeaveJson {
+  employmentId: string;
+  unitId: string;
+  manager: string;
+  periodStart: IsoDate;
+  dayNumber: number;
+  extent: number;
+  nextMilestone: CaseEvaluation['nextMilestone'];
+}
+
 export interface CasesJson {
   asOf: IsoDate;
   cases: CaseJson[];
   managers: ManagerJson[];
   repeatedShortTerm: RepeatedShortTermJson[];
+  uncoveredSickLeave: UncoveredSickLeaveJson[];
 }
 
 export function casesJson(report: CaseChecklistReport): CasesJson {
@@ -68,6 +83,7 @@ export function casesJson(report: CaseChecklistReport): CasesJson {
       gaps: evaluation.gaps,
       assessment: evaluation.assessment,
       nextMilestone: evaluation.nextMilestone === null ? null : { day: evaluation.nextMilestone.day, date: evaluation.nextMilestone.date },
+      reasons: reasonsJson(evaluation.reasons),
     })),
     managers: report.managers.map((summary) => ({
       manager: summary.manager,
@@ -76,6 +92,7 @@ export function casesJson(report: CaseChecklistReport): CasesJson {
       totalGaps: summary.totalGaps,
       needsSupport: summary.needsSupport,
       deeperSupport: summary.deeperSupport,
+      uncoveredSickLeave: summary.uncoveredSickLeave,
     })),
     repeatedShortTerm: report.repeatedShortTermFindings.map((finding) => ({
       employmentId: finding.employmentId,
@@ -86,7 +103,36 @@ export function casesJson(report: CaseChecklistReport): CasesJson {
       caseId: finding.caseId,
       finding: finding.finding,
     })),
+    uncoveredSickLeave: report.uncoveredSickLeave.map((entry) => ({
+      employmentId: entry.employmentId,
+      unitId: entry.unitId,
+      manager: entry.manager,
+      periodStart: entry.periodStart,
+      dayNumber: entry.dayNumber,
+      extent: entry.extent,
+      nextMilestone: entry.nextMilestone === null ? null : { day: entry.nextMilestone.day, date: entry.nextMilestone.date },
+    })),
   };
+}
+
+/** The reasons in check order, as plain objects. */
+function reasonsJson(reasons: CaseReasons): CaseReasons {
+  const json: CaseReasons = {};
+  if (reasons.certificate) json.certificate = { ...reasons.certificate };
+  if (reasons.healthTalk) json.healthTalk = { ...reasons.healthTalk };
+  if (reasons.returnPlan) json.returnPlan = { ...reasons.returnPlan };
+  if (reasons.activity) json.activity = { ...reasons.activity };
+  return json;
+}
+
+/** Swedish sentence per check that is not ok, e.g. returnPlan → "uppföljningen 2027-01-29 har passerat". */
+export function reasonTexts(reasons: CaseReasons): Partial<Record<CheckName, string>> {
+  const texts: Partial<Record<CheckName, string>> = {};
+  for (const check of CHECK_ORDER) {
+    const reason = reasons[check];
+    if (reason) texts[check] = reasonText(check, reason);
+  }
+  return texts;
 }
 
 /** Swedish words for each check's status. */
@@ -133,14 +179,14 @@ const CHECK_ORDER: readonly CheckName[] = ['certificate', 'healthTalk', 'returnP
 export function casesText(report: CaseChecklistReport): string {
   const lines: string[] = [`Rehabärenden per ${report.asOf}: ${report.cases.length} öppna ärenden`];
   if (report.managers.length === 0) {
-    lines.push('', 'Inga öppna rehabärenden och ingen upprepad korttidsfrånvaro att följa upp.');
+    lines.push('', 'Inga öppna rehabärenden, ingen sjukfrånvaro utan ärende och ingen upprepad korttidsfrånvaro att följa upp.');
     return lines.join('\n');
   }
 
   lines.push('', 'Översikt per chef (antal ärenden med brist per kontroll)');
   lines.push(
     ...textTable(
-      ['Chef', 'Ärenden', 'Behöver stöd', ...CHECK_ORDER.map((check) => SHORT_CHECK_HEADERS[check]), 'Brister totalt', 'Erbjud fördjupat stöd'],
+      ['Chef', 'Ärenden', 'Behöver stöd', ...CHECK_ORDER.map((check) => SHORT_CHECK_HEADERS[check]), 'Brister totalt', 'Erbjud fördjupat stöd', 'Sjuk utan ärende'],
       report.managers.map((summary) => [
         managerTitle(summary.manager, summary.managerName),
         String(summary.cases),
@@ -148,6 +194,7 @@ export function casesText(report: CaseChecklistReport): string {
         ...CHECK_ORDER.map((check) => String(summary.gapsByCheck[check])),
         String(summary.totalGaps),
         summary.deeperSupport ? YES_NO_LABELS.yes : YES_NO_LABELS.no,
+        String(summary.uncoveredSickLeave),
       ]),
     ),
   );
@@ -159,7 +206,7 @@ export function casesText(report: CaseChecklistReport): string {
     lines.push('', `Ärenden – ${managerTitle(summary.manager, summary.managerName)}`);
     lines.push(
       ...textTable(
-        ['Ärende', 'Enhet', 'Typ', 'Sjuk sedan', 'Dag', ...CHECK_ORDER.map((check) => SHORT_CHECK_HEADERS[check]), 'Brister', 'Bedömning', 'Nästa milstolpe'],
+        ['Ärende', 'Enhet', 'Typ', 'Sjuk sedan', 'Dag', ...CHECK_ORDER.map((check) => SHORT_CHECK_HEADERS[check]), 'Brister', 'Bedömning', 'Nästa milstolpe', 'Varför'],
         cases.map((evaluation) => {
           const statuses = checkStatusLabels(evaluation.checks);
           return [
@@ -172,8 +219,27 @@ export function casesText(report: CaseChecklistReport): string {
             String(evaluation.gaps),
             ASSESSMENT_LABELS[evaluation.assessment],
             milestoneText(evaluation.nextMilestone),
+            Object.values(reasonTexts(evaluation.reasons)).join('; '),
           ];
         }),
+      ),
+    );
+  }
+
+  if (report.uncoveredSickLeave.length > 0) {
+    lines.push('', 'Sjukfrånvaro utan öppet rehabärende (längst först)');
+    lines.push(
+      ...textTable(
+        ['Anställning', 'Enhet', 'Chef', 'Sjuk sedan', 'Dag', 'Omfattning', 'Nästa milstolpe'],
+        report.uncoveredSickLeave.map((entry) => [
+          entry.employmentId,
+          entry.unitName || entry.unitId,
+          entry.manager,
+          entry.periodStart,
+          String(entry.dayNumber),
+          `${String(entry.extent).replace('.', ',')} %`,
+          milestoneText(entry.nextMilestone),
+        ]),
       ),
     );
   }
@@ -213,12 +279,26 @@ export const CASES_CSV_HEADERS = [
   'Bedömning',
   'Nästa milstolpe (dag)',
   'Milstolpen nås',
+  ...CHECK_ORDER.map((check) => `Varför: ${CHECK_LABELS[check].toLowerCase()}`),
+] as const;
+
+export const UNCOVERED_CSV_HEADERS = [
+  'Sjukfrånvaro utan öppet rehabärende: anställning',
+  'Enhets-id',
+  'Enhet',
+  'Chef (e-post)',
+  'Sjukperiod från',
+  'Dag i sjukperioden',
+  'Omfattning (%)',
+  'Nästa milstolpe (dag)',
+  'Milstolpen nås',
 ] as const;
 
 /** Semicolon-separated, UTF-8 with BOM and CRLF: what Swedish Excel opens directly. */
 export function casesCsv(report: CaseChecklistReport): string {
   const rows = report.cases.map((evaluation) => {
     const statuses = checkStatusLabels(evaluation.checks);
+    const reasons = reasonTexts(evaluation.reasons);
     return [
       evaluation.caseId,
       evaluation.employmentId,
@@ -234,7 +314,27 @@ export function casesCsv(report: CaseChecklistReport): string {
       ASSESSMENT_LABELS[evaluation.assessment],
       evaluation.nextMilestone === null ? '' : String(evaluation.nextMilestone.day),
       evaluation.nextMilestone?.date ?? '',
+      ...CHECK_ORDER.map((check) => reasons[check] ?? ''),
     ];
   });
-  return excelCsv([[...CASES_CSV_HEADERS], ...rows.map((row) => row.map(neutralizeCellText))]);
+  // Sick leave without a case follows the cases after an empty row, with its own header (one file for Excel).
+  const uncovered =
+    report.uncoveredSickLeave.length === 0
+      ? []
+      : [
+          [],
+          [...UNCOVERED_CSV_HEADERS],
+          ...report.uncoveredSickLeave.map((entry) => [
+            entry.employmentId,
+            entry.unitId,
+            entry.unitName,
+            entry.manager,
+            entry.periodStart,
+            String(entry.dayNumber),
+            String(entry.extent).replace('.', ','),
+            entry.nextMilestone === null ? '' : String(entry.nextMilestone.day),
+            entry.nextMilestone?.date ?? '',
+          ]),
+        ];
+  return excelCsv([[...CASES_CSV_HEADERS], ...[...rows, ...uncovered].map((row) => row.map(neutralizeCellText))]);
 }

@@ -1,7 +1,21 @@
 // The one table of Swedish words for the core's codes (STYLE.md: codes in the core, words in the rendering).
 import type { RoutinePhase, Season } from '../core/routineCalendar.js';
-import type { ActivityStatus, Assessment, CertificateStatus, CheckName, HealthTalkStatus, RepeatedShortTermFindingCode, ReturnPlanStatus } from '../core/caseChecklist.js';
+import type {
+  ActivityReasonCode,
+  ActivityStatus,
+  Assessment,
+  CertificateReasonCode,
+  CertificateStatus,
+  CheckName,
+  CheckReason,
+  HealthTalkReasonCode,
+  HealthTalkStatus,
+  RepeatedShortTermFindingCode,
+  ReturnPlanReasonCode,
+  ReturnPlanStatus,
+} from '../core/caseChecklist.js';
 import type { StatutoryGroup, UnitLevel } from '../core/absenceFigures.js';
+import type { FunnelSignal } from '../core/funnelLimits.js';
 import type { CaseType, DataWarningCode } from '../core/types.js';
 import type { Delimiter, DetectedEncoding } from '../input/csvFile.js';
 
@@ -71,6 +85,42 @@ export const ACTIVITY_LABELS: Record<ActivityStatus, string> = {
   no_next_activity: 'Ingen planerad aktivitet',
 };
 
+/** Why a check is not ok (SPEC §4), as HR says it; `{datum}` is replaced by the reason's date. */
+export const CERTIFICATE_REASON_LABELS: Record<CertificateReasonCode, string> = {
+  missing: 'läkarintyg saknas',
+  expired: 'läkarintyget gick ut {datum}',
+  expiring: 'läkarintyget går ut {datum}',
+};
+
+export const HEALTH_TALK_REASON_LABELS: Record<HealthTalkReasonCode, string> = {
+  missing: 'inget hälsosamtal registrerat',
+  outdated: 'senaste hälsosamtalet {datum}',
+};
+
+export const RETURN_PLAN_REASON_LABELS: Record<ReturnPlanReasonCode, string> = {
+  missing: 'ingen plan upprättad',
+  follow_up_overdue: 'uppföljningen {datum} har passerat',
+  stale: 'planen upprättades eller reviderades senast {datum}',
+};
+
+export const ACTIVITY_REASON_LABELS: Record<ActivityReasonCode, string> & { no_next_activity_without_date: string } = {
+  no_documentation: 'ingen dokumentation i ärendet',
+  documentation_stale: 'senaste dokumentationen {datum}',
+  no_next_activity: 'nästa aktivitet {datum} har passerat',
+  no_next_activity_without_date: 'ingen nästa aktivitet planerad',
+};
+
+/** The Swedish sentence for one check's reason, e.g. "uppföljningen 2027-01-29 har passerat". */
+export function reasonText(check: CheckName, reason: CheckReason<string>): string {
+  let template: string;
+  if (check === 'certificate') template = CERTIFICATE_REASON_LABELS[reason.code as CertificateReasonCode];
+  else if (check === 'healthTalk') template = HEALTH_TALK_REASON_LABELS[reason.code as HealthTalkReasonCode];
+  else if (check === 'returnPlan') template = RETURN_PLAN_REASON_LABELS[reason.code as ReturnPlanReasonCode];
+  else if (reason.code === 'no_next_activity' && reason.date === null) template = ACTIVITY_REASON_LABELS.no_next_activity_without_date;
+  else template = ACTIVITY_REASON_LABELS[reason.code as ActivityReasonCode];
+  return template.replace('{datum}', reason.date ?? '');
+}
+
 export const ASSESSMENT_LABELS: Record<Assessment, string> = {
   systematic: 'Bedrivs systematiskt',
   partial: 'Delvis systematiskt',
@@ -92,6 +142,22 @@ export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
   enhet: 'Enhet',
   verksamhet: 'Verksamhet',
   avdelning: 'Avdelning',
+};
+
+/** Short words for a funnel signal (SPEC §3 "Fair comparison"), for narrow table cells (stats table and CSV). */
+export const FUNNEL_SIGNAL_SHORT_LABELS: Record<FunnelSignal, string> = {
+  high: 'Hög',
+  low: 'Låg',
+  watch_high: 'Bevaka, hög',
+  watch_low: 'Bevaka, låg',
+};
+
+/** What a funnel signal means, for a sentence or a note beside the figure. */
+export const FUNNEL_SIGNAL_DESCRIPTIONS: Record<FunnelSignal, string> = {
+  high: 'högre än förvaltningen, mer än slumpen förklarar (över 99,8 %-gränsen)',
+  low: 'lägre än förvaltningen, mer än slumpen förklarar (under 99,8 %-gränsen)',
+  watch_high: 'något högre än slumpen brukar ge (över 95 %-gränsen): bevaka',
+  watch_low: 'något lägre än slumpen brukar ge (under 95 %-gränsen)',
 };
 
 export const STATUTORY_GROUP_LABELS: Record<StatutoryGroup, string> = {

@@ -23,6 +23,7 @@ const THRESHOLD_SOURCES: Record<string, [number, string]> = {
   aktivitetMaxAlderDagar: [DEFAULT_THRESHOLDS.activityMaxAgeDays, 'Ett ärende utan dokumentation på så många dagar räknas som inaktivt (rutinen: löpande dokumentation och aktivitet).'],
   fordjupatStodAndel: [DEFAULT_THRESHOLDS.deeperSupportShare, 'Fördjupat stöd föreslås när minst denna andel av chefens ärenden behöver stöd ... (rutinen: fördjupat stöd; andelen är rehabs standard).'],
   fordjupatStodArenden: [DEFAULT_THRESHOLDS.deeperSupportCases, '... eller minst så många ärenden.'],
+  sjukfallUtanArendeFranDag: [DEFAULT_THRESHOLDS.sickLeaveWithoutCaseFromDay, 'Sjukfrånvaro utan öppet rehabärende listas från denna dag i sjukperioden (dag 15 = första dagen efter sjuklöneperioden).'],
 };
 
 /** The starter rehab.config.json: example people to replace, every threshold at its default with its source. */

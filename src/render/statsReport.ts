@@ -2,10 +2,11 @@
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
 import type { AbsenceRates, AbsenceReport, GroupCells, MonthlyRate, RepeatedShortTermAbsence, StatutoryFigure, UnitFigures, UnitLevel } from '../core/absenceFigures.js';
 import { hiddenReason, unitGroup, type HiddenReason, type SharedDisclosure } from '../core/suppression.js';
+import type { FunnelLimits, FunnelSignal } from '../core/funnelLimits.js';
 import type { Thresholds } from '../core/thresholds.js';
 import type { DataWarning } from '../core/types.js';
 import { neutralizeCellText } from './cellText.js';
-import { MONTH_NAMES, STATUTORY_GROUP_LABELS, UNIT_LEVEL_LABELS, YES_NO_LABELS } from './labels.js';
+import { FUNNEL_SIGNAL_SHORT_LABELS, MONTH_NAMES, STATUTORY_GROUP_LABELS, UNIT_LEVEL_LABELS, YES_NO_LABELS } from './labels.js';
 import { sortWarnings, warningMessage, warningsJson, type WarningJson } from './dataWarnings.js';
 import { excelCsv } from './excelCsv.js';
 import { safeLine } from './safeText.js';
@@ -24,6 +25,9 @@ export interface UnitJson extends RatesJson {
   diffPp: number | null;
   deviates: boolean;
   suppressed: boolean;
+  /** SPEC §5 added fields: null for an avdelning and where exposure is 0. */
+  funnel: FunnelLimits | null;
+  signal: FunnelSignal | null;
   /** What shared decks do with the unit's figures in the window (SPEC §7): hidden and why, or null when shown. */
   hiddenInSharedMaterial?: HiddenReason | null;
 }
@@ -42,6 +46,7 @@ export interface StatsJson {
   trend: { months: IsoDate[]; administration: MonthlyRate[]; units: Record<string, MonthlyRate[]> };
   statutory: StatutoryFigure[];
   repeatedShortTerm: RepeatedShortTermAbsence[];
+  funnelDispersion: AbsenceReport['funnelDispersion'];
   /** Employees and exposure of every cell (window, previous period, trend months), for disclosure control downstream. */
   cells: Record<string, GroupCells>;
 }
@@ -83,6 +88,8 @@ export function statsJson(report: AbsenceReport, warnings: readonly DataWarning[
       diffPp: unit.diffPp,
       deviates: unit.deviates,
       suppressed: unit.suppressed,
+      funnel: unit.funnel === null ? null : { ...unit.funnel },
+      signal: unit.signal,
       ...(disclosure ? { hiddenInSharedMaterial: hiddenReason(disclosure, unitGroup(unit), 'window') } : {}),
     })),
     warnings: warningsJson(warnings),
@@ -94,6 +101,7 @@ export function statsJson(report: AbsenceReport, warnings: readonly DataWarning[
     },
     statutory: report.statutory,
     repeatedShortTerm: report.repeatedShortTerm,
+    funnelDispersion: report.funnelDispersion,
     cells: Object.fromEntries(['administration', ...units.map((unit) => `${unit.level}:${unit.id}`)].map((key) => [key, report.cells[key]!])),
   };
 }
@@ -169,7 +177,8 @@ export function statsTable(report: AbsenceReport, thresholds: Thresholds, level:
     }
     // An avdelning's parent is always the förvaltning: no column for it.
     const parentColumn = unitLevel === 'avdelning' ? [] : [PARENT_TITLES[unitLevel]];
-    const header = ['Namn', ...(unitLevel === 'enhet' ? ['Id'] : []), ...parentColumn, ...rateHeaders(thresholds), 'Diff pe', 'Avviker'];
+    const signalColumn = unitLevel === 'avdelning' ? [] : ['Jämförelse'];
+    const header = ['Namn', ...(unitLevel === 'enhet' ? ['Id'] : []), ...parentColumn, ...rateHeaders(thresholds), 'Diff pe', 'Avviker', ...signalColumn];
     const rows = levelUnits.map((unit) => [
       unit.suppressed ? `${unit.name} *` : unit.name,
       ...(unitLevel === 'enhet' ? [unit.id] : []),
@@ -177,9 +186,10 @@ export function statsTable(report: AbsenceReport, thresholds: Thresholds, level:
       ...rateCells(unit),
       formatNumber(unit.diffPp, 1, { sign: true }),
       unit.deviates ? 'ja' : '',
+      ...(unitLevel === 'avdelning' ? [] : [unit.signal === null ? '' : FUNNEL_SIGNAL_SHORT_LABELS[unit.signal]]),
     ]);
     const textColumns = unitLevel === 'enhet' ? 3 : unitLevel === 'verksamhet' ? 2 : 1;
-    lines.push(...textTable(header, rows, [...new Array<boolean>(textColumns).fill(false), ...rightOfRates, true, false]));
+    lines.push(...textTable(header, rows, [...new Array<boolean>(textColumns).fill(false), ...rightOfRates, true, false, false]));
   }
   if (units.some((unit) => unit.suppressed)) {
     lines.push('', `* färre än ${thresholds.minGroupSize} anställda: visas inte i material som delas med grupper.`);
@@ -190,6 +200,8 @@ export function statsTable(report: AbsenceReport, thresholds: Thresholds, level:
     `≥${thresholds.longSpellDays} d = andel av sjukdagarna som ligger i sjukperioder på minst ${thresholds.longSpellDays} dagar (räknat till dataperiodens sista dag).`,
     'Föreg. = totalt under föregående period. Diff pe = skillnad mot förvaltningen i procentenheter.',
     `Avviker = totalt minst ${formatNumber(thresholds.deviationPp)} procentenheter över förvaltningen.`,
+    'Jämförelse = rättvis jämförelse som tar hänsyn till enhetens storlek (trattgränser): Hög/Låg = utanför 99,8 %-gränsen,',
+    'Bevaka = utanför 95 %-gränsen. Tomt = skillnaden mot förvaltningen ryms i vad slumpen ger för en grupp av den storleken.',
   );
 
   lines.push('', 'Kön och ålder (lagstadgad redovisning, totalt %)');
@@ -249,6 +261,11 @@ export function statsCsvHeaders(thresholds: Thresholds): string[] {
     'Skillnad mot förvaltningen (procentenheter)',
     'Avviker',
     `Färre än ${thresholds.minGroupSize} anställda`,
+    'Rättvis jämförelse',
+    'Nedre gräns 95 % (%)',
+    'Övre gräns 95 % (%)',
+    'Nedre gräns 99,8 % (%)',
+    'Övre gräns 99,8 % (%)',
   ];
 }
 
@@ -265,7 +282,7 @@ export function statsCsv(report: AbsenceReport, thresholds: Thresholds, level: L
     csvNumber(figures.previousTotalPct),
   ];
   const rows: string[][] = [
-    ['Förvaltning', '', csvText(administration.name), '', ...rateColumns(administration), '', '', ''],
+    ['Förvaltning', '', csvText(administration.name), '', ...rateColumns(administration), '', '', '', '', '', '', '', ''],
     ...filterUnits(report.units, level).map((unit) => [
       UNIT_LEVEL_LABELS[unit.level],
       csvText(unit.id),
@@ -275,6 +292,11 @@ export function statsCsv(report: AbsenceReport, thresholds: Thresholds, level: L
       csvNumber(unit.diffPp),
       unit.deviates ? YES_NO_LABELS.yes : YES_NO_LABELS.no,
       unit.suppressed ? YES_NO_LABELS.yes : YES_NO_LABELS.no,
+      unit.signal === null ? '' : FUNNEL_SIGNAL_SHORT_LABELS[unit.signal],
+      csvNumber(unit.funnel?.lower95Pct ?? null),
+      csvNumber(unit.funnel?.upper95Pct ?? null),
+      csvNumber(unit.funnel?.lower998Pct ?? null),
+      csvNumber(unit.funnel?.upper998Pct ?? null),
     ]),
   ];
   return excelCsv([statsCsvHeaders(thresholds), ...rows]);

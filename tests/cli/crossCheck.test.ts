@@ -35,6 +35,7 @@ const SPEC_THRESHOLDS: AllThresholds = {
   activityMaxAgeDays: 30,
   deeperSupportShare: 0.5,
   deeperSupportCases: 3,
+  sickLeaveWithoutCaseFromDay: 15,
 };
 
 /** A config with other thresholds (Swedish keys of rehab.config.json) and what they mean for the references. */
@@ -56,6 +57,7 @@ const OTHER_THRESHOLDS_CONFIG = {
     aktivitetMaxAlderDagar: 21,
     fordjupatStodAndel: 0.25,
     fordjupatStodArenden: 2,
+    sjukfallUtanArendeFranDag: 10,
   },
   minstaGruppstorlek: 8,
 };
@@ -77,6 +79,7 @@ const OTHER_THRESHOLDS: AllThresholds = {
   activityMaxAgeDays: 21,
   deeperSupportShare: 0.25,
   deeperSupportCases: 2,
+  sickLeaveWithoutCaseFromDay: 10,
 };
 
 // --- the generated exports -----------------------------------------------------------------------------------
@@ -237,6 +240,8 @@ interface UnitJson extends RatesJson {
   diffPp: number | null;
   deviates: boolean;
   suppressed: boolean;
+  funnel: { lower95Pct: number; upper95Pct: number; lower998Pct: number; upper998Pct: number } | null;
+  signal: string | null;
 }
 
 interface StatsJson {
@@ -262,13 +267,15 @@ interface CaseJson {
   gaps: number;
   assessment: string;
   nextMilestone: { day: number; date: string } | null;
+  reasons: Record<string, { code: string; date: string | null }>;
 }
 
 interface CasesJson {
   asOf: string;
   cases: CaseJson[];
-  managers: { manager: string; cases: number; gapsByCheck: Record<string, number>; totalGaps: number; needsSupport: number; deeperSupport: boolean }[];
+  managers: { manager: string; cases: number; gapsByCheck: Record<string, number>; totalGaps: number; needsSupport: number; deeperSupport: boolean; uncoveredSickLeave: number }[];
   repeatedShortTerm: { employmentId: string; thresholdPeriodStart: string; caseId: string | null; finding: string }[];
+  uncoveredSickLeave: { employmentId: string; unitId: string; manager: string; periodStart: string; dayNumber: number; extent: number; nextMilestone: { day: number; date: string } | null }[];
 }
 
 function runJson<T>(args: string[], cwd: string): T {
@@ -306,7 +313,7 @@ function expectSameMonths(actual: readonly RefMonth[] | undefined, expected: rea
   });
 }
 
-const coverage = { values: 0, reorganisedUnits: 0, units: 0, unitsDeviating: 0, unitsSuppressed: 0, unitsWithNullPrevious: 0, trendMonths: 0, cases: 0, casesWithPeriod: 0, statuses: new Set<string>(), assessments: new Set<string>(), findings: 0, statsRuns: 0 };
+const coverage = { uncovered: 0, reasons: new Set<string>(), signals: new Set<string>(), values: 0, reorganisedUnits: 0, units: 0, unitsDeviating: 0, unitsSuppressed: 0, unitsWithNullPrevious: 0, trendMonths: 0, cases: 0, casesWithPeriod: 0, statuses: new Set<string>(), assessments: new Set<string>(), findings: 0, statsRuns: 0 };
 
 function compareStats(label: string, actual: StatsJson, expected: RefReport, asOf: string, window: { from: string; to: string }): void {
   expect(actual.asOf).toBe(asOf);
@@ -329,7 +336,11 @@ function compareStats(label: string, actual: StatsJson, expected: RefReport, asO
     for (const key of [...RATE_KEYS, 'diffPp'] as const) expectClose(mine[key], unit[key], `${where} ${key}`);
     expect(mine.deviates, `${where} deviates`).toBe(unit.deviates);
     expect(mine.suppressed, `${where} suppressed`).toBe(unit.suppressed);
-    coverage.values += 7;
+    expect(mine.signal, `${where} signal`).toBe(unit.signal);
+    if (unit.funnel === null) expect(mine.funnel, `${where} funnel`).toBeNull();
+    else for (const key of ['lower95Pct', 'upper95Pct', 'lower998Pct', 'upper998Pct'] as const) expectClose(mine.funnel?.[key], unit.funnel[key], `${where} funnel ${key}`);
+    if (unit.signal !== null) coverage.signals.add(unit.signal);
+    coverage.values += 8;
     coverage.units += 1;
     if (unit.deviates) coverage.unitsDeviating += 1;
     if (unit.suppressed) coverage.unitsSuppressed += 1;
@@ -438,7 +449,9 @@ describe('rehab stats/cases --format json against the independent references, on
         coverage.assessments.add(expected.assessment);
       }
       expect(
-        actualCases.managers.map(({ manager, cases, gapsByCheck, totalGaps, needsSupport, deeperSupport }) => ({ manager: manager.toLowerCase(), cases, gapsByCheck, totalGaps, needsSupport, deeperSupport })),
+        actualCases.managers.map(({ manager, cases, gapsByCheck, totalGaps, needsSupport, deeperSupport, uncoveredSickLeave }) => ({
+          manager: manager.toLowerCase(), cases, gapsByCheck, totalGaps, needsSupport, deeperSupport, uncoveredSickLeave,
+        })),
         'managers',
       ).toEqual([...expectedCases.managers.values()].sort((a, b) => (a.manager < b.manager ? -1 : 1)));
       coverage.values += leaves([...expectedCases.managers.values()]);
@@ -449,6 +462,11 @@ describe('rehab stats/cases --format json against the independent references, on
         'repeated short-term findings',
       ).toEqual(expectedCases.findings);
       coverage.findings += expectedCases.findings.length;
+      // Sick leave without a case: the same employments, in the same order (highest day number first).
+      expect(actualCases.uncoveredSickLeave, 'sick leave without a case').toEqual(expectedCases.uncovered);
+      coverage.uncovered += expectedCases.uncovered.length;
+      coverage.values += leaves(expectedCases.uncovered);
+      for (const entry of expectedCases.cases) for (const [check, reason] of Object.entries(entry.reasons)) coverage.reasons.add(`${check}:${reason.code}`);
       coverage.values += leaves(expectedCases.findings);
     });
   }
@@ -456,6 +474,16 @@ describe('rehab stats/cases --format json against the independent references, on
   it('reached the interesting ground (or the comparison proves little)', () => {
     expect(coverage.statsRuns).toBe(EXPORTS.length + 3);
     expect(coverage.reorganisedUnits).toBeGreaterThan(8);
+    expect([...coverage.signals].sort()).toEqual(['high', 'low', 'watch_high', 'watch_low']);
+    expect(coverage.uncovered).toBeGreaterThan(5);
+    expect([...coverage.reasons].sort()).toEqual(
+      [
+        'certificate:missing', 'certificate:expired', 'certificate:expiring',
+        'healthTalk:missing', 'healthTalk:outdated',
+        'returnPlan:missing', 'returnPlan:follow_up_overdue', 'returnPlan:stale',
+        'activity:no_documentation', 'activity:documentation_stale', 'activity:no_next_activity',
+      ].sort(),
+    );
     expect(coverage.unitsWithNullPrevious).toBeGreaterThan(0);
     expect(coverage.units).toBeGreaterThan(120);
     expect(coverage.unitsDeviating).toBeGreaterThan(5);
@@ -473,6 +501,6 @@ describe('rehab stats/cases --format json against the independent references, on
         'activity:ok', 'activity:inactive', 'activity:no_next_activity',
       ].sort(),
     );
-    if (process.env.REHAB_CROSSCHECK_REPORT) console.log(JSON.stringify({ ...coverage, statuses: coverage.statuses.size, assessments: [...coverage.assessments] }));
+    if (process.env.REHAB_CROSSCHECK_REPORT) console.log(JSON.stringify({ ...coverage, reasons: [...coverage.reasons], signals: [...coverage.signals], statuses: coverage.statuses.size, assessments: [...coverage.assessments] }));
   });
 });

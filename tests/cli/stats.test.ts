@@ -49,7 +49,7 @@ describe('rehab stats --format json (SPEC §5)', () => {
   });
 
   it('has the SPEC keys first, in order, and the hand-computed administration figures', () => {
-    expect(Object.keys(json)).toEqual(['asOf', 'window', 'administration', 'units', 'warnings', 'previousWindow', 'trend', 'statutory', 'repeatedShortTerm', 'cells']);
+    expect(Object.keys(json)).toEqual(['asOf', 'window', 'administration', 'units', 'warnings', 'previousWindow', 'trend', 'statutory', 'repeatedShortTerm', 'funnelDispersion', 'cells']);
     expect(json.asOf).toBe('2027-02-10');
     expect(json.window).toEqual({ from: '2026-08-01', to: '2027-01-31' });
     expect(json.previousWindow).toEqual({ from: '2026-02-01', to: '2026-07-31' });
@@ -74,8 +74,21 @@ describe('rehab stats --format json (SPEC §5)', () => {
     ]);
     for (const unit of json.units) {
       // The SPEC §5 keys in order, then the added ones.
-      expect(Object.keys(unit)).toEqual(['level', 'id', 'name', 'parent', 'employees', 'exposureDays', 'shortPct', 'longPct', 'totalPct', 'longSpellSharePct', 'previousTotalPct', 'diffPp', 'deviates', 'suppressed', 'hiddenInSharedMaterial']);
+      expect(Object.keys(unit)).toEqual(['level', 'id', 'name', 'parent', 'employees', 'exposureDays', 'shortPct', 'longPct', 'totalPct', 'longSpellSharePct', 'previousTotalPct', 'diffPp', 'deviates', 'suppressed', 'funnel', 'signal', 'hiddenInSharedMaterial']);
     }
+  });
+
+  it('gives funnel limits to enheter and verksamheter, computed by hand (SPEC §3 "Fair comparison")', () => {
+    // p₀ = 127.55/1338.6 = 0.095286, θ₀ = asin(√0.095286) = 0.3138097. E10: n = 774/184 = 4.2065 FTE, s = 1/(2√4.2065) = 0.2437858.
+    // Enheter z: E10 0.1356, E20 −0.1970, E30 −0.0557 → winsorised φ = 0.0137, I·φ ≤ 2 → τ² = 0.
+    // 95 %: θ₀ − 1.959964 × s = −0.1640 → 0 %; θ₀ + 0.4778 = 0.7916211 → sin² = 50.622278 %.
+    // 99.8 %: θ₀ − 0.7534 < 0 → 0 %; θ₀ + 3.090232 × s = 1.0671644 → 76.708790 %. 11.56 % is inside: no signal.
+    const e10 = json.units.find((unit) => unit.id === 'E10')!;
+    expect(e10.funnel).toEqual({ lower95Pct: 0, upper95Pct: expect.closeTo(50.622278, 5), lower998Pct: 0, upper998Pct: expect.closeTo(76.70879, 5) });
+    expect(e10.signal).toBeNull();
+    expect(json.units.filter((unit) => unit.level !== 'avdelning').every((unit) => unit.funnel !== null)).toBe(true);
+    expect(json.units.filter((unit) => unit.level === 'avdelning').map((unit) => [unit.funnel, unit.signal])).toEqual([[null, null], [null, null]]);
+    expect(json.funnelDispersion).toEqual({ enhet: { units: 3, phi: expect.closeTo(0.0136871, 6), tau2: 0 }, verksamhet: expect.objectContaining({ units: 3 }) });
   });
 
   it('gives the hand-computed enhet figures', () => {
@@ -166,10 +179,12 @@ describe('rehab stats --format csv', () => {
     const lines = result.stdout.slice(1).split('\r\n');
     expect(lines).toHaveLength(1 + 1 + 8 + 1); // header, förvaltning, 8 units, trailing empty
     // 89.45/774 = 11.5568 %, 24.45/774 = 3.1589 %, 65/774 = 8.3979 %, diff 2.0282 pp.
-    expect(lines).toContain('Enhet;E10;Hemtjänst Öster;Hemtjänst;6;774,00;3,16;8,40;11,56;68,19;1,47;2,03;Ja;Nej');
+    // Funnel limits of E10 and E20 as in the JSON test: 0 / 50,62 / 0 / 76,71 and (n = 307/184, s = 0.3870880) 0 / 77,16 / 0 / 99,63.
+    expect(lines).toContain('Enhet;E10;Hemtjänst Öster;Hemtjänst;6;774,00;3,16;8,40;11,56;68,19;1,47;2,03;Ja;Nej;;0,00;50,62;0,00;76,71');
     // A negative difference stays a number (not neutralised as a formula).
-    expect(lines).toContain('Enhet;E20;Ängsgården;Särskilt boende;2;307,00;5,54;0,00;5,54;0,00;0,00;-3,99;Nej;Ja');
-    expect(lines[1]).toBe('Förvaltning;;Vård- och omsorgsförvaltningen;;9;1338,60;4,04;5,49;9,53;47,82;0,91;;;');
+    expect(lines).toContain('Enhet;E20;Ängsgården;Särskilt boende;2;307,00;5,54;0,00;5,54;0,00;0,00;-3,99;Nej;Ja;;0,00;77,16;0,00;99,63');
+    expect(lines[1]).toBe('Förvaltning;;Vård- och omsorgsförvaltningen;;9;1338,60;4,04;5,49;9,53;47,82;0,91;;;;;;;;');
+    expect(lines[0]!.endsWith(';Rättvis jämförelse;Nedre gräns 95 % (%);Övre gräns 95 % (%);Nedre gräns 99,8 % (%);Övre gräns 99,8 % (%)')).toBe(true);
     expect(result.stderr).toContain('sjukfranvaro.csv:10:');
   });
 

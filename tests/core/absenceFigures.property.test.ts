@@ -6,7 +6,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/core/thresholds.j
 import type { EmploymentRow, SickSegment } from '../../src/core/types.js';
 import { referenceReport, type RefMonth } from './absenceReference.js';
 
-const NUM_RUNS = 100;
+const NUM_RUNS = Number(process.env.FIG_RUNS ?? 100);
 const DAY_MS = 86_400_000;
 const BASE_DAY = Date.UTC(2025, 11, 1) / DAY_MS; // 2025-12-01
 const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -175,6 +175,9 @@ describe('absence figures: properties', () => {
           const where = `${unit.level}:${unit.id}`;
           for (const key of [...RATE_KEYS, 'diffPp'] as const) expectClose(mine[key], unit[key], `${where} ${key}`);
           expect(mine.deviates, `${where} deviates`).toBe(unit.deviates);
+          expect(mine.signal, `${where} signal`).toBe(unit.signal);
+          if (unit.funnel === null) expect(mine.funnel, `${where} funnel`).toBeNull();
+          else for (const key of ['lower95Pct', 'upper95Pct', 'lower998Pct', 'upper998Pct'] as const) expectClose(mine.funnel?.[key] ?? null, unit.funnel[key], `${where} funnel ${key}`);
         });
         expectSameMonths(actual.trend.administration, expected.trend.administration, 'trend administration');
         expect(Object.keys(actual.trend.units).sort()).toEqual(Object.keys(expected.trend.units).sort());

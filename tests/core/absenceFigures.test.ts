@@ -321,3 +321,64 @@ describe('repeated short-term absence over whole calendar months (SPEC §3)', ()
     expect(result.repeatedShortTerm.map((entry) => entry.employmentId)).toEqual(['B']);
   });
 });
+
+describe('fair comparison: funnel limits on the figures (SPEC §3)', () => {
+  // 60 enheter of 40 people at 5 % (16 people × 23 days = 368 of 40 × 184 = 7 360), a large enhet L of 1 200 people at
+  // 836 × 23 = 19 228 of 220 800 = 8.708 %, and a small enhet S of 5 people where one has a 120-day spell: 120/920 = 13.04 %.
+  // Förvaltningen: exposure 3 605 × 184 = 663 320, sick 60 × 368 + 19 228 + 120 = 41 428 → 6.2456 %.
+  // L: n = 1 200, s = 1/(2√1200) = 0.014434, z = (asin√0.087083 − asin√0.062456)/s = 3.254; S: n = 5, s = 0.2236, z = 0.523;
+  // the 60 others z = −0.342. Winsorised at the 10/90 % quantiles (both −0.342): φ = 0.117, I·φ ≤ I − 1 → τ² = 0.
+  // L's 99.8 % upper limit = sin²(θ₀ + 3.090232 × 0.014434) = 8.5753 % < 8.708 % → high.
+  // S's 95 % upper limit = sin²(θ₀ + 1.959964 × 0.2236) = 40.60 % > 13.04 % → no signal, though S deviates by the pp rule.
+  const employments: EmploymentRow[] = [];
+  const sick: SickSegment[] = [];
+  const addUnit = (unitId: string, people: number, sickPeople: number, days: number): void => {
+    for (let index = 0; index < people; index += 1) {
+      const id = `${unitId}-${index}`;
+      employments.push(employment(id, { unitId, operation: `Verksamhet ${unitId.slice(0, 2)}` }));
+      // Sick from 1 Sep for `days` days (23 days → 1–23 Sep; 120 days → 1 Sep..29 Dec).
+      if (index < sickPeople) sick.push(segment(id, '2026-09-01', days === 23 ? '2026-09-23' : '2026-12-29'));
+    }
+  };
+  for (let unitNumber = 0; unitNumber < 60; unitNumber += 1) addUnit(`U${String(unitNumber).padStart(2, '0')}`, 40, 16, 23);
+  addUnit('L', 1200, 836, 23);
+  addUnit('S', 5, 1, 120);
+  const result = report(employments, sick);
+
+  it('flags the large unit 2 pp above, not the small unit with one long spell', () => {
+    expect(result.administration.totalPct).toBeCloseTo((41_428 / 663_320) * 100, 10);
+    const large = unit(result, 'enhet', 'L');
+    const small = unit(result, 'enhet', 'S');
+    expect(large.totalPct).toBeCloseTo((19_228 / 220_800) * 100, 10);
+    expect(large.diffPp).toBeCloseTo(2.4627807, 6);
+    expect(large.funnel!.upper998Pct).toBeCloseTo(8.575321, 5);
+    expect(large.funnel!.upper95Pct).toBeCloseTo(7.683949, 5);
+    expect(large.signal).toBe('high');
+    expect(small.totalPct).toBeCloseTo((120 / 920) * 100, 10);
+    expect(small.deviates).toBe(true);
+    expect(small.funnel!.upper95Pct).toBeCloseTo(40.601395, 5);
+    expect(small.signal).toBeNull();
+    // The 60 others at 5 %: limits 0.9503–15.7093 % (95 %), inside.
+    expect(unit(result, 'enhet', 'U00').funnel!.lower95Pct).toBeCloseTo(0.950324, 5);
+    expect(unit(result, 'enhet', 'U00').signal).toBeNull();
+    expect(result.funnelDispersion.enhet).toEqual({ units: 62, phi: expect.closeTo(0.1172886, 6), tau2: 0 });
+  });
+
+  it('verksamheter are compared among themselves; avdelningar get no funnel', () => {
+    // Verksamheter "Verksamhet U0".."Verksamhet U5" (10 enheter, 400 people, 5 % each), "Verksamhet L", "Verksamhet S": 8 compared.
+    // z: six × (asin√0.05 − θ₀)/(1/(2√400)) = −1.0830, L 3.2542, S 0.5229. Quantiles: 10 % at position 0.7 → −1.0830;
+    // 90 % at 6.3 → 0.5229 + 0.3 × (3.2542 − 0.5229) = 1.3423. φ = (6 × 1.1729 + 0.2734 + 1.8017)/8 = 1.1391, I·φ = 9.1125 > 7
+    // → τ² = 2.1125 / (14 420 − 38 400 400 / 14 420) = 2.1125 / 11 757.0 = 0.00017968 (w = 4n: 6 × 1 600, 4 800, 20).
+    // L's spread √(0.014434² + 0.00017968) = 0.019698: 95 % upper 8.2425 % < 8.708 % < 99.8 % upper 9.5081 % → watch_high.
+    expect(result.funnelDispersion.verksamhet.units).toBe(8);
+    expect(result.funnelDispersion.verksamhet.phi).toBeCloseTo(1.1390570, 6);
+    expect(result.funnelDispersion.verksamhet.tau2).toBeCloseTo(0.00017967636, 10);
+    const large = unit(result, 'verksamhet', 'Verksamhet L');
+    expect(large.funnel!.upper95Pct).toBeCloseTo(8.242513, 5);
+    expect(large.funnel!.upper998Pct).toBeCloseTo(9.508067, 5);
+    expect(large.signal).toBe('watch_high');
+    for (const avdelning of result.units.filter((candidate) => candidate.level === 'avdelning')) {
+      expect([avdelning.funnel, avdelning.signal]).toEqual([null, null]);
+    }
+  });
+});

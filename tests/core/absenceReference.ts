@@ -53,6 +53,8 @@ export interface RefUnit extends RefRates {
   diffPp: number | null;
   deviates: boolean;
   suppressed: boolean;
+  funnel: { lower95Pct: number; upper95Pct: number; lower998Pct: number; upper998Pct: number } | null;
+  signal: 'high' | 'low' | 'watch_high' | 'watch_low' | null;
 }
 
 export interface RefMonth {
@@ -122,6 +124,51 @@ interface Bucket {
 
 function pct(part: number, whole: number): number | null {
   return whole > 0 ? (100 * part) / whole : null;
+}
+
+/** R's quantile type 7 as its documentation states it: h = (n − 1)p + 1 (1-based), x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋+1 − x⌊h⌋). */
+export function referenceQuantile(values: number[], p: number): number {
+  const x = [...values].sort((a, b) => a - b);
+  const h = (x.length - 1) * p + 1;
+  const lower = x[Math.floor(h) - 1]!;
+  const upper = x[Math.min(Math.floor(h), x.length - 1)]!;
+  return lower + (h - Math.floor(h)) * (upper - lower);
+}
+
+/** Sets funnel and signal on the given units (all with exposure > 0), written from the SPEC text. */
+function referenceFunnel(group: RefUnit[], sickDays: (u: RefUnit) => number, p0: number, windowLength: number): void {
+  const theta = Math.asin(Math.sqrt(p0));
+  const n = group.map((u) => u.exposureDays / windowLength);
+  const s = n.map((ni) => 1 / (2 * Math.sqrt(ni)));
+  // A share of days lies in [0, 1]; summed floating FTE days can overshoot 1 by an ulp (a unit sick every day).
+  const p = group.map((u) => Math.min(1, sickDays(u) / u.exposureDays));
+  const z = group.map((_, i) => (Math.asin(Math.sqrt(p[i]!)) - theta) / s[i]!);
+  const I = group.length;
+  let tau2 = 0;
+  if (I >= 3) {
+    const q10 = referenceQuantile(z, 0.1);
+    const q90 = referenceQuantile(z, 0.9);
+    const phi = z.map((zi) => (zi < q10 ? q10 : zi > q90 ? q90 : zi)).reduce((sum, zi) => sum + zi * zi, 0) / I;
+    if (I * phi > I - 1) {
+      const w = s.map((si) => 1 / (si * si));
+      const sw = w.reduce((a, b) => a + b, 0);
+      const sw2 = w.reduce((a, b) => a + b * b, 0);
+      tau2 = (I * phi - (I - 1)) / (sw - sw2 / sw);
+    }
+  }
+  const limit = (angle: number): number => 100 * Math.sin(Math.max(0, Math.min(Math.PI / 2, angle))) ** 2;
+  group.forEach((u, i) => {
+    const half = Math.sqrt(s[i]! * s[i]! + tau2);
+    const funnel = {
+      lower95Pct: limit(theta - 1.959964 * half),
+      upper95Pct: limit(theta + 1.959964 * half),
+      lower998Pct: limit(theta - 3.090232 * half),
+      upper998Pct: limit(theta + 3.090232 * half),
+    };
+    const rate = 100 * p[i]!;
+    u.funnel = funnel;
+    u.signal = rate > funnel.upper998Pct ? 'high' : rate < funnel.lower998Pct ? 'low' : rate > funnel.upper95Pct ? 'watch_high' : rate < funnel.lower95Pct ? 'watch_low' : null;
+  });
 }
 
 export function referenceReport(
@@ -274,6 +321,7 @@ export function referenceReport(
   });
   const cells: Record<string, RefCells> = { administration: cellsOf(admBucket) };
   const units: RefUnit[] = [];
+  const sickOf = new Map<string, number>();
   const trendUnits: Record<string, RefMonth[]> = {};
   const levels = [
     { level: 'enhet' as const, idOf: (e: RefEmployment) => e.unitId },
@@ -301,12 +349,21 @@ export function referenceReport(
         diffPp,
         deviates: !suppressed && diffPp !== null && diffPp >= t.deviationPp - 1e-9,
         suppressed,
+        funnel: null,
+        signal: null,
       });
+      sickOf.set(`${level}:${id}`, b.short + b.long);
       trendUnits[`${level}:${id}`] = monthsOf(b);
       cells[`${level}:${id}`] = cellsOf(b);
     }
     levelUnits.sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.id.localeCompare(b.id, 'sv'));
     units.push(...levelUnits);
+  }
+
+  // Funnel limits (SPEC §3 "Fair comparison"), enheter and verksamheter each among themselves.
+  const p0 = admBucket.exposure > 0 ? (admBucket.short + admBucket.long) / admBucket.exposure : 0;
+  for (const level of ['enhet', 'verksamhet'] as const) {
+    referenceFunnel(units.filter((u) => u.level === level && u.exposureDays > 0), (u) => sickOf.get(`${u.level}:${u.id}`)!, p0, length);
   }
 
   const statutory = ['women', 'men', 'age_29_or_less', 'age_30_to_49', 'age_50_or_more'].map((group) => {

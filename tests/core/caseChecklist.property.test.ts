@@ -38,6 +38,7 @@ const thresholdsArb: fc.Arbitrary<Thresholds> = fc.oneof(
     deeperSupportShare: fc.constantFrom(0.25, 0.5, 0.75, 1),
     deeperSupportCases: fc.integer({ min: 1, max: 5 }),
     repeatedShortTermPeriods: fc.integer({ min: 1, max: 8 }),
+    sickLeaveWithoutCaseFromDay: fc.integer({ min: 1, max: 40 }),
   }).map((overrides) => ({ ...DEFAULT_THRESHOLDS, ...overrides })),
 );
 
@@ -171,6 +172,8 @@ describe('case checklist against the independent reference', () => {
     let evaluated = 0;
     let withPeriod = 0;
     const statusesSeen = new Set<string>();
+    const reasonsSeen = new Set<string>();
+    let uncoveredSeen = 0;
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
         const { dataset, asOf, repeated } = buildDataset(scenario);
@@ -178,7 +181,7 @@ describe('case checklist against the independent reference', () => {
         const reference = referenceCaseChecklist(dataset, asOf, scenario.thresholds, repeated);
 
         const actual = report.cases
-          .map(({ caseId, unitId, manager, periodStart, dayNumber, checks, gaps, assessment, nextMilestone }) => ({
+          .map(({ caseId, unitId, manager, periodStart, dayNumber, checks, gaps, assessment, nextMilestone, reasons }) => ({
             caseId,
             unitId,
             manager,
@@ -188,18 +191,20 @@ describe('case checklist against the independent reference', () => {
             gaps,
             assessment,
             nextMilestone,
+            reasons,
           }))
           .sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
         expect(actual).toEqual(reference.cases);
 
         expect(
-          report.managers.map(({ manager, cases, gapsByCheck, totalGaps, needsSupport, deeperSupport }) => ({
+          report.managers.map(({ manager, cases, gapsByCheck, totalGaps, needsSupport, deeperSupport, uncoveredSickLeave }) => ({
             manager: manager.toLowerCase(),
             cases,
             gapsByCheck,
             totalGaps,
             needsSupport,
             deeperSupport,
+            uncoveredSickLeave,
           })),
         ).toEqual([...reference.managers.values()].sort((a, b) => (a.manager < b.manager ? -1 : 1)));
 
@@ -208,6 +213,14 @@ describe('case checklist against the independent reference', () => {
             .map(({ employmentId, thresholdPeriodStart, caseId, finding }) => ({ employmentId, thresholdPeriodStart, caseId, finding }))
             .sort((a, b) => (a.employmentId < b.employmentId ? -1 : 1)),
         ).toEqual(reference.findings);
+
+        expect(
+          report.uncoveredSickLeave.map(({ employmentId, unitId, manager, periodStart, dayNumber, extent, nextMilestone }) => ({
+            employmentId, unitId, manager, periodStart, dayNumber, extent, nextMilestone,
+          })),
+        ).toEqual(reference.uncovered);
+        uncoveredSeen += reference.uncovered.length;
+        for (const evaluation of report.cases) for (const [check, reason] of Object.entries(evaluation.reasons)) reasonsSeen.add(`${check}:${reason.code}`);
 
         // Cases come grouped by manager (e-mail order).
         const keys = report.cases.map((evaluation) => evaluation.manager.toLowerCase());
@@ -225,5 +238,7 @@ describe('case checklist against the independent reference', () => {
     expect(evaluated).toBeGreaterThan(300);
     expect(withPeriod).toBeGreaterThan(100);
     expect(statusesSeen.size).toBe(15);
+    expect(reasonsSeen.size).toBe(11);
+    expect(uncoveredSeen).toBeGreaterThan(30);
   });
 });

@@ -324,6 +324,7 @@ describe('case checklist: per manager and deeper support', () => {
       totalGaps: 4,
       needsSupport: 2,
       deeperSupport: true,
+      uncoveredSickLeave: 0,
     });
   });
 
@@ -396,5 +397,64 @@ describe('case checklist: repeated short-term absence', () => {
   it('uses the configured number of periods to find the threshold period', () => {
     const report = run({ cases: [] }, { repeatedShortTerm, thresholds: { repeatedShortTermPeriods: 7 } });
     expect(report.repeatedShortTermFindings[0]!.thresholdPeriodStart).toBe('2026-12-20');
+  });
+});
+
+describe('why a check is not ok: reason code and date (SPEC §4)', () => {
+  // Sick from 2027-01-20: 12 (Jan) + 10 (Feb) = day 22 → certificate applies (≥ 8), plan not yet (< 30).
+  // Sick from 2027-01-01: 31 + 10 = day 41 → plan applies too (≥ 30, forvantas_over_60_dagar unknown).
+  it('a case with every check ok has no reasons; not_applicable checks have none either', () => {
+    expect(single('2027-01-20').reasons).toEqual({});
+    expect(single(null, { certificateTo: null, planMadeDate: null }).reasons).toEqual({});
+  });
+
+  it('certificate: missing (no date), expired and expiring (lakarintyg_tom)', () => {
+    expect(single('2027-01-20', { certificateTo: null }).reasons).toEqual({ certificate: { code: 'missing', date: null } });
+    // 9 Feb is before the as-of date.
+    expect(single('2027-01-20', { certificateTo: '2027-02-09' }).reasons).toEqual({ certificate: { code: 'expired', date: '2027-02-09' } });
+    // 24 Feb = as-of + 14 days: still expiring (a warning, not a gap, but HR should see the date).
+    const expiring = single('2027-01-20', { certificateTo: '2027-02-24' });
+    expect(expiring.reasons).toEqual({ certificate: { code: 'expiring', date: '2027-02-24' } });
+    expect(expiring.gaps).toBe(0);
+  });
+
+  it('healthTalk: missing, and outdated with the date it was held', () => {
+    expect(single('2027-01-20', { healthTalkDate: null }).reasons).toEqual({ healthTalk: { code: 'missing', date: null } });
+    // 2026-02-09 is before as-of − 12 months = 2026-02-10.
+    expect(single('2027-01-20', { healthTalkDate: '2026-02-09' }).reasons).toEqual({ healthTalk: { code: 'outdated', date: '2026-02-09' } });
+  });
+
+  it('returnPlan: missing even with a follow-up date, stale with the later of made/revised, follow_up_overdue', () => {
+    // A follow-up date alone is no plan.
+    expect(single('2027-01-01', { planMadeDate: null, planFollowUpDate: '2027-03-01' }).reasons).toEqual({ returnPlan: { code: 'missing', date: null } });
+    // Made 2026-11-01 (101 days before the as-of date > 90), revised 2026-11-05 (97 days): stale, date = the later one.
+    expect(single('2027-01-01', { planMadeDate: '2026-11-01', planRevisedDate: '2026-11-05' }).reasons).toEqual({ returnPlan: { code: 'stale', date: '2026-11-05' } });
+    // Made three weeks ago, but the follow-up on 29 Jan has passed.
+    expect(single('2027-01-01', { planMadeDate: '2027-01-20', planFollowUpDate: '2027-01-29' }).reasons).toEqual({ returnPlan: { code: 'follow_up_overdue', date: '2027-01-29' } });
+  });
+
+  it('returnPlan: follow_up_overdue takes precedence over stale', () => {
+    // Made 2026-10-01 (132 days > 90) and follow-up 2027-01-29 passed: both hold, the follow-up is named.
+    const evaluation = single('2027-01-01', { planMadeDate: '2026-10-01', planFollowUpDate: '2027-01-29' });
+    expect(evaluation.checks.returnPlan).toBe('outdated');
+    expect(evaluation.reasons).toEqual({ returnPlan: { code: 'follow_up_overdue', date: '2027-01-29' } });
+  });
+
+  it('activity: no_documentation, documentation_stale (date), no_next_activity (date or null)', () => {
+    expect(single('2027-01-20', { lastDocumentationDate: null }).reasons).toEqual({ activity: { code: 'no_documentation', date: null } });
+    // 2027-01-05 is 36 days before the as-of date (> 30).
+    expect(single('2027-01-20', { lastDocumentationDate: '2027-01-05' }).reasons).toEqual({ activity: { code: 'documentation_stale', date: '2027-01-05' } });
+    expect(single('2027-01-20', { nextActivityDate: '2027-02-09' }).reasons).toEqual({ activity: { code: 'no_next_activity', date: '2027-02-09' } });
+    expect(single('2027-01-20', { nextActivityDate: null }).reasons).toEqual({ activity: { code: 'no_next_activity', date: null } });
+  });
+
+  it('several failing checks each carry their reason', () => {
+    const evaluation = single('2027-01-01', { certificateTo: null, healthTalkDate: null, planMadeDate: null, lastDocumentationDate: null });
+    expect(evaluation.reasons).toEqual({
+      certificate: { code: 'missing', date: null },
+      healthTalk: { code: 'missing', date: null },
+      returnPlan: { code: 'missing', date: null },
+      activity: { code: 'no_documentation', date: null },
+    });
   });
 });

@@ -15,6 +15,7 @@ export interface RefSegment {
   employmentId: string;
   from: string;
   to: string | null;
+  extent: number;
 }
 
 export interface RefCase {
@@ -44,6 +45,19 @@ export interface RefThresholds {
   deeperSupportShare: number;
   deeperSupportCases: number;
   repeatedShortTermPeriods: number;
+  sickLeaveWithoutCaseFromDay: number;
+}
+
+export type RefReasons = Partial<Record<'certificate' | 'healthTalk' | 'returnPlan' | 'activity', { code: string; date: string | null }>>;
+
+export interface RefUncovered {
+  employmentId: string;
+  unitId: string;
+  manager: string;
+  periodStart: string;
+  dayNumber: number;
+  extent: number;
+  nextMilestone: { day: number; date: string } | null;
 }
 
 export interface RefCaseResult {
@@ -56,6 +70,7 @@ export interface RefCaseResult {
   gaps: number;
   assessment: string;
   nextMilestone: { day: number; date: string } | null;
+  reasons: RefReasons;
 }
 
 export interface RefManagerResult {
@@ -65,6 +80,7 @@ export interface RefManagerResult {
   totalGaps: number;
   needsSupport: number;
   deeperSupport: boolean;
+  uncoveredSickLeave: number;
 }
 
 export interface RefFinding {
@@ -171,21 +187,24 @@ function evaluateOne(rehabCase: RefCase, segments: readonly RefSegment[], row: R
   else activity = 'ok';
 
   const checks = { certificate, healthTalk, returnPlan, activity };
+
+  // Why a check is not ok: a code and the date behind it (SPEC §4 "Why a check is not ok").
+  const reasons: RefReasons = {};
+  if (certificate !== 'ok' && certificate !== 'not_applicable') reasons.certificate = { code: certificate, date: certificate === 'missing' ? null : rehabCase.certificateTo };
+  if (healthTalk !== 'ok') reasons.healthTalk = { code: healthTalk, date: healthTalk === 'missing' ? null : rehabCase.healthTalkDate };
+  if (returnPlan === 'missing') reasons.returnPlan = { code: 'missing', date: null };
+  else if (returnPlan === 'outdated') {
+    reasons.returnPlan = followUp !== null && followUp < asOf ? { code: 'follow_up_overdue', date: rehabCase.planFollowUpDate } : { code: 'stale', date: iso(Math.max(...planDates)) };
+  }
+  if (activity === 'inactive') reasons.activity = documented === null ? { code: 'no_documentation', date: null } : { code: 'documentation_stale', date: rehabCase.lastDocumentationDate };
+  else if (activity === 'no_next_activity') reasons.activity = { code: 'no_next_activity', date: rehabCase.nextActivityDate };
   const gapNames = Object.entries(checks)
     .filter(([, status]) => !['ok', 'not_applicable', 'expiring'].includes(status))
     .map(([name]) => name);
   const assessment =
     gapNames.length === 0 ? 'systematic' : gapNames.length === 1 && gapNames[0] !== 'certificate' && gapNames[0] !== 'returnPlan' ? 'partial' : 'needs_support';
 
-  let nextMilestone: RefCaseResult['nextMilestone'] = null;
-  if (period) {
-    for (const milestone of [90, 180, 365]) {
-      if (milestone > n) {
-        nextMilestone = { day: milestone, date: iso(asOf + milestone - n) };
-        break;
-      }
-    }
-  }
+  const nextMilestone = period ? milestoneAfter(n, asOf) : null;
 
   return {
     caseId: rehabCase.caseId,
@@ -197,7 +216,13 @@ function evaluateOne(rehabCase: RefCase, segments: readonly RefSegment[], row: R
     gaps: gapNames.length,
     assessment,
     nextMilestone,
+    reasons,
   };
+}
+
+function milestoneAfter(n: number, asOf: number): { day: number; date: string } | null {
+  for (const milestone of [90, 180, 365]) if (milestone > n) return { day: milestone, date: iso(asOf + milestone - n) };
+  return null;
 }
 
 export interface ReferenceInput {
@@ -213,6 +238,8 @@ export interface ReferenceResult {
   managers: Map<string, RefManagerResult>;
   /** Sorted by employmentId. */
   findings: RefFinding[];
+  /** Sick leave without a case: highest day number first, then employmentId. */
+  uncovered: RefUncovered[];
 }
 
 export function referenceCaseChecklist(
@@ -241,11 +268,32 @@ export function referenceCaseChecklist(
   }
   findings.sort((a, b) => (a.employmentId < b.employmentId ? -1 : 1));
 
+  // Sick leave without a case: current period at the as-of date on day ≥ the threshold, and no open case.
+  const uncovered: RefUncovered[] = [];
+  for (const employmentId of [...new Set(input.sickSegments.map((s) => s.employmentId))].sort()) {
+    if (open.some((c) => c.employmentId === employmentId)) continue;
+    const segments = input.sickSegments.filter((s) => s.employmentId === employmentId);
+    const period = currentPeriod(segments, asOf, t.relapseGapDays);
+    if (!period || period.dayNumber < t.sickLeaveWithoutCaseFromDay) continue;
+    const covering = segments.find((s) => day(s.from) <= asOf && (s.to === null || day(s.to) >= asOf))!;
+    const row = rowFor(rowsOf(employmentId), asOf);
+    uncovered.push({
+      employmentId,
+      unitId: row?.unitId ?? '',
+      manager: row?.managerEmail ?? '',
+      periodStart: iso(period.start),
+      dayNumber: period.dayNumber,
+      extent: covering.extent,
+      nextMilestone: milestoneAfter(period.dayNumber, asOf),
+    });
+  }
+  uncovered.sort((a, b) => b.dayNumber - a.dayNumber);
+
   const managers = new Map<string, RefManagerResult>();
   const touch = (email: string) => {
     const key = email.toLowerCase();
     if (!managers.has(key))
-      managers.set(key, { manager: key, cases: 0, gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 }, totalGaps: 0, needsSupport: 0, deeperSupport: false });
+      managers.set(key, { manager: key, cases: 0, gapsByCheck: { certificate: 0, healthTalk: 0, returnPlan: 0, activity: 0 }, totalGaps: 0, needsSupport: 0, deeperSupport: false, uncoveredSickLeave: 0 });
     return managers.get(key)!;
   };
   for (const result of cases) {
@@ -258,8 +306,9 @@ export function referenceCaseChecklist(
     }
   }
   for (const finding of findings) touch(rowFor(rowsOf(finding.employmentId), asOf)?.managerEmail ?? '');
+  for (const entry of uncovered) touch(entry.manager).uncoveredSickLeave += 1;
   for (const summary of managers.values()) {
     summary.deeperSupport = summary.needsSupport >= t.deeperSupportCases || (summary.cases > 0 && summary.needsSupport * 1 >= t.deeperSupportShare * summary.cases);
   }
-  return { cases, managers, findings };
+  return { cases, managers, findings, uncovered };
 }

@@ -7,7 +7,7 @@ function unit(id: string, operation: string, managerEmail: string, managerName: 
   return {
     level: 'enhet', id, name: `Enhet ${id}`, parent: operation, department: 'Avd 1', operation, managerName, managerEmail,
     employees: 10, exposureDays: 1000, shortSickDays: 0, longSickDays: 0, longSpellSickDays: 0, shortPct: 0, longPct: 0, totalPct: 0,
-    longSpellSharePct: 0, previousTotalPct: null, diffPp: 0, deviates: false, suppressed: false,
+    longSpellSharePct: 0, previousTotalPct: null, diffPp: 0, deviates: false, suppressed: false, funnel: null, signal: null,
   };
 }
 

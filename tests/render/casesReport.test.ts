@@ -30,8 +30,8 @@ describe('cases CSV and table', () => {
   });
 
   it('an empty report says so in Swedish', () => {
-    const empty = { asOf: '2027-02-10', cases: [], managers: [], repeatedShortTermFindings: [] };
-    expect(casesText(empty)).toBe('Rehabärenden per 2027-02-10: 0 öppna ärenden\n\nInga öppna rehabärenden och ingen upprepad korttidsfrånvaro att följa upp.');
+    const empty = { asOf: '2027-02-10', cases: [], managers: [], repeatedShortTermFindings: [], uncoveredSickLeave: [] };
+    expect(casesText(empty)).toBe('Rehabärenden per 2027-02-10: 0 öppna ärenden\n\nInga öppna rehabärenden, ingen sjukfrånvaro utan ärende och ingen upprepad korttidsfrånvaro att följa upp.');
     expect(casesCsv(empty).split('\r\n')).toHaveLength(2);
   });
 });

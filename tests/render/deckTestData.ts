@@ -45,6 +45,8 @@ export function unit(id: string, name: string, overrides: Partial<UnitFigures> =
     diffPp: 0,
     deviates: false,
     suppressed: false,
+    funnel: null,
+    signal: null,
     ...overrides,
   };
 }
@@ -78,6 +80,7 @@ export function caseEvaluation(index: number, overrides: Partial<CaseEvaluation>
     periodStart: '2026-12-01',
     dayNumber: 72,
     checks: { certificate: 'ok', healthTalk: 'ok', returnPlan: 'ok', activity: 'ok' },
+    reasons: {},
     gaps: 0,
     gapChecks: [],
     assessment: 'systematic',
@@ -120,6 +123,7 @@ export function summaryOf(cases: CaseEvaluation[]): ManagerCaseSummary {
     totalGaps: cases.reduce((sum, evaluation) => sum + evaluation.gaps, 0),
     needsSupport,
     deeperSupport: needsSupport >= 3 || needsSupport * 2 >= cases.length,
+    uncoveredSickLeave: 0,
   };
 }
 

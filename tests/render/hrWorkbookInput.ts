@@ -39,6 +39,8 @@ function unit(id: string, name: string, rates: Partial<UnitFigures>): UnitFigure
     diffPp: 0,
     deviates: false,
     suppressed: false,
+    funnel: null,
+    signal: null,
     ...rates,
   };
 }
@@ -60,6 +62,7 @@ function evaluation(fields: Partial<CaseEvaluation> & Pick<CaseEvaluation, 'case
     gapChecks: [],
     nextMilestone: null,
     dates: NO_DATES,
+    reasons: {},
     ...fields,
   };
 }
@@ -148,6 +151,7 @@ export const CASE_SUMMARY: ManagerCaseSummary = {
   totalGaps: 6,
   needsSupport: 1,
   deeperSupport: false,
+  uncoveredSickLeave: 0,
 };
 
 export const REPEATED: RepeatedShortTermFinding[] = [
