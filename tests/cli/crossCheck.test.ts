@@ -313,7 +313,7 @@ function expectSameMonths(actual: readonly RefMonth[] | undefined, expected: rea
   });
 }
 
-const coverage = { uncovered: 0, reasons: new Set<string>(), signals: new Set<string>(), values: 0, reorganisedUnits: 0, units: 0, unitsDeviating: 0, unitsSuppressed: 0, unitsWithNullPrevious: 0, trendMonths: 0, cases: 0, casesWithPeriod: 0, statuses: new Set<string>(), assessments: new Set<string>(), findings: 0, statsRuns: 0 };
+const coverage = { funnels: 0, uncovered: 0, reasons: new Set<string>(), signals: new Set<string>(), values: 0, reorganisedUnits: 0, units: 0, unitsDeviating: 0, unitsSuppressed: 0, unitsWithNullPrevious: 0, trendMonths: 0, cases: 0, casesWithPeriod: 0, statuses: new Set<string>(), assessments: new Set<string>(), findings: 0, statsRuns: 0 };
 
 function compareStats(label: string, actual: StatsJson, expected: RefReport, asOf: string, window: { from: string; to: string }): void {
   expect(actual.asOf).toBe(asOf);
@@ -338,7 +338,10 @@ function compareStats(label: string, actual: StatsJson, expected: RefReport, asO
     expect(mine.suppressed, `${where} suppressed`).toBe(unit.suppressed);
     expect(mine.signal, `${where} signal`).toBe(unit.signal);
     if (unit.funnel === null) expect(mine.funnel, `${where} funnel`).toBeNull();
-    else for (const key of ['lower95Pct', 'upper95Pct', 'lower998Pct', 'upper998Pct'] as const) expectClose(mine.funnel?.[key], unit.funnel[key], `${where} funnel ${key}`);
+    else {
+      for (const key of ['lower95Pct', 'upper95Pct', 'lower998Pct', 'upper998Pct'] as const) expectClose(mine.funnel?.[key], unit.funnel[key], `${where} funnel ${key}`);
+      coverage.funnels += 1;
+    }
     if (unit.signal !== null) coverage.signals.add(unit.signal);
     coverage.values += 8;
     coverage.units += 1;
@@ -474,7 +477,7 @@ describe('rehab stats/cases --format json against the independent references, on
   it('reached the interesting ground (or the comparison proves little)', () => {
     expect(coverage.statsRuns).toBe(EXPORTS.length + 3);
     expect(coverage.reorganisedUnits).toBeGreaterThan(8);
-    expect([...coverage.signals].sort()).toEqual(['high', 'low', 'watch_high', 'watch_low']);
+    expect(coverage.funnels).toBeGreaterThan(150);
     expect(coverage.uncovered).toBeGreaterThan(5);
     expect([...coverage.reasons].sort()).toEqual(
       [
