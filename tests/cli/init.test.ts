@@ -37,7 +37,7 @@ describe('rehab init', () => {
     const raw = JSON.parse(readFileSync(join(folder, 'rehab.config.json'), 'utf8')) as { troskelvarden: Record<string, unknown> };
     expect(raw.troskelvarden._lakarintygFranDag).toContain('sjuklönelagen 8 §');
     expect(raw.troskelvarden._planFranDag).toContain('socialförsäkringsbalken 30 kap. 6 §');
-    expect(Object.keys(raw.troskelvarden).filter((key) => !key.startsWith('_'))).toHaveLength(16);
+    expect(Object.keys(raw.troskelvarden).filter((key) => !key.startsWith('_'))).toHaveLength(17); // 16 of issue 3–4 + sjukfallUtanArendeFranDag (issue 9)
 
     const meetings = readMeetings(join(folder, 'moten.exempel.csv'));
     expect(meetings).toHaveLength(2);
