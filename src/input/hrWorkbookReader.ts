@@ -1,5 +1,5 @@
 // Reads HR's filled-in Reflektioner sheet back from an HR workbook (Alt. 1) for `rehab aggregate`.
-import { readdirSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -188,6 +188,8 @@ export interface ReadHrWorkbook {
   reflections: HrWorkbookReflections;
 }
 
+const ANALYSIS_WORKBOOK_PREFIX = 'Analys av rehabiliteringsarbetet i förvaltningen';
+
 /** Every .xlsx under a folder (Excel's "~$" owner files, LibreOffice lock files and hidden folders left out). */
 function workbookFiles(root: string, prefix = ''): string[] {
   let entries: Dirent[];
@@ -201,6 +203,8 @@ function workbookFiles(root: string, prefix = ''): string[] {
     .flatMap((entry) => {
       const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.name.startsWith('.') || entry.name.startsWith('~$')) return [];
+      // An earlier analysis (aggregate's own workbook) beside the period folders is not an HR workbook.
+      if (entry.isFile() && entry.name.startsWith(ANALYSIS_WORKBOOK_PREFIX)) return [];
       if (entry.isDirectory()) return workbookFiles(root, relativePath);
       return entry.isFile() && entry.name.toLowerCase().endsWith('.xlsx') ? [relativePath] : [];
     });
@@ -235,6 +239,12 @@ export async function readHrWorkbooks(folder: string, period: string): Promise<R
       else throw error;
     }
   }
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0) {
+    // Given the folder above the period folders: say which folder to give instead.
+    if (problems.some((problem) => problem.field === 'Period') && existsSync(join(folder, period))) {
+      problems.unshift({ file: folder, line: 0, field: '--workbooks', message: `ange periodens mapp ${join(folder, period)}` });
+    }
+    throw new InputError(problems);
+  }
   return read;
 }

@@ -79,6 +79,8 @@ export interface AggregateSummary {
   goalShareChangePp: number | null;
   previousRound: string | null;
   managersForDeeperSupport: number;
+  /** The managers to offer fördjupat stöd and refer to their verksamhetschef, named by their units (never by name). */
+  deeperSupport: { units: string; operations: string[]; byChecklist: boolean; byHr: boolean }[];
   deviatingUnits: number;
   mails: number;
   meetingRequests: number;
@@ -188,6 +190,14 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
     goalShareChangePp: analysis.goal.total.changePp,
     previousRound: input.previousRound?.period ?? null,
     managersForDeeperSupport: analysis.managerSupport.filter((manager) => manager.referToOperationManager).length,
+    deeperSupport: analysis.managerSupport
+      .filter((manager) => manager.referToOperationManager)
+      .map((manager) => ({
+        units: managerLabel(scope.managers.find((candidate) => candidate.email === manager.managerEmail)!),
+        operations: manager.operations,
+        byChecklist: manager.deeperSupportByChecklist,
+        byHr: manager.deeperSupportByHr,
+      })),
     deviatingUnits: analysis.deviatingUnits.filter((entry) => entry.byPpRule).length,
     mails,
     meetingRequests,

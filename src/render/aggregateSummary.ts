@@ -26,6 +26,11 @@ export function aggregateSummaryText(summary: RunSummary): string {
     `  Avvikande enheter:    ${summary.deviatingUnits}`,
     `  Filer:                bildspel och arbetsbok, ${summary.mails} inbjudningar (Bilaga 2)${summary.meetingRequests > 0 ? `, ${summary.meetingRequests} mötesbokningar` : ''}, manifest`,
   ];
+  if (summary.deeperSupport.length > 0) {
+    lines.push('Erbjud fördjupat stöd och hänvisa till verksamhetschefen (efter enhet; C = enligt checklistan, HR = HR:s bedömning):');
+    for (const entry of summary.deeperSupport.slice(0, 20)) lines.push(`  ${entry.units} (${[entry.byChecklist ? 'C' : '', entry.byHr ? 'HR' : ''].filter(Boolean).join(', ')})`);
+    if (summary.deeperSupport.length > 20) lines.push(`  … och ${summary.deeperSupport.length - 20} till (--json visar alla).`);
+  }
   if (summary.managersWithoutWorkbook.length > 0) {
     const shown = summary.managersWithoutWorkbook.slice(0, 20);
     lines.push(`Arbetsbok saknas för ${summary.managersWithoutWorkbook.length} chef${summary.managersWithoutWorkbook.length === 1 ? '' : 'er'} (efter enhet):`);

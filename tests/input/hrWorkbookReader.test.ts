@@ -211,4 +211,23 @@ describe('readHrWorkbooks', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('skips an earlier analysis and, given the folder above the periods, says which folder to give', async () => {
+    const autumn = await filledIn(() => {}, hrWorkbookInput({ period: '2026-höst' }));
+    const spring = await filledIn(() => {});
+    const dir = await folderWith({
+      '2026-höst/Chefer/E1/Alt 1.xlsx': autumn,
+      '2027-vår/Chefer/E1/Alt 1.xlsx': spring,
+      '2026-höst analys/Analys av rehabiliteringsarbetet i förvaltningen 2026-höst.xlsx': Buffer.from('not read'),
+    });
+    try {
+      expect(await problemsOf(readHrWorkbooks(dir, '2027-vår'))).toEqual([
+        `${dir}: --workbooks: ange periodens mapp ${join(dir, '2027-vår')}`,
+        '2026-höst/Chefer/E1/Alt 1.xlsx: Period: arbetsboken gäller en annan period än analysen (2027-vår) (2026-höst)',
+      ]);
+      expect(await readHrWorkbooks(join(dir, '2027-vår'), '2027-vår')).toHaveLength(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
