@@ -1,7 +1,7 @@
 // The program: builds the commander program and maps errors to exit codes (SPEC §5).
 import { Command, CommanderError } from 'commander';
 import { ConfigError, EXIT, InputError, OutputError } from '../errors.js';
-import { writeMessage } from '../write/output.js';
+import { writeError, writeMessage } from '../write/output.js';
 import { registerCalendar } from './calendar.js';
 import { registerCommands } from './commands.js';
 import { addSwedishHelp, canonicalFlags, suggestionText } from './help.js';
@@ -75,24 +75,24 @@ function reportError(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     const translate = COMMANDER_MESSAGES[error.code];
-    writeMessage(`rehab: ${translate ? translate(error.message) : error.message.replace(/^error: /, '')}`);
+    writeError(`rehab: ${translate ? translate(error.message) : error.message.replace(/^error: /, '')}`);
     return EXIT.usage;
   }
   if (error instanceof InputError) {
-    writeMessage('Indata är ogiltiga. Ingenting har skrivits.');
+    writeError('Indata är ogiltiga. Ingenting har skrivits.');
     for (const line of error.formatLines()) writeMessage(line);
     return EXIT.input;
   }
   if (error instanceof ConfigError) {
     // One line per problem: a command reports every problem of its options at once.
-    for (const line of error.message.split('\n')) writeMessage(`rehab: ${line}`);
+    for (const line of error.message.split('\n')) writeError(`rehab: ${line}`);
     return EXIT.usage;
   }
   if (error instanceof OutputError) {
-    writeMessage(`rehab: ${error.message}`);
+    writeError(`rehab: ${error.message}`);
     return EXIT.output;
   }
-  writeMessage('rehab: oväntat fel. Kör igen med --debug för tekniska detaljer och rapportera felet.');
+  writeError('rehab: oväntat fel. Kör igen med --debug för tekniska detaljer och rapportera felet.');
   if (debug) writeMessage(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return EXIT.unexpected;
 }
