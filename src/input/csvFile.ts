@@ -41,6 +41,8 @@ export interface CsvFile extends CsvFileInfo {
 export interface CsvReadLimits {
   /** Larger files are refused (exit 3) before anything is parsed. */
   maxBytes: number;
+  /** Bytes parsed per piece (default 4 MB); tests make it tiny to put piece boundaries everywhere. */
+  chunkBytes?: number;
 }
 
 /** 300 MB: a city's export is a few tens of MB; 300 MB of sick leave (about 9 M rows) still fits a 2 GB heap. */
@@ -372,7 +374,7 @@ export function scanCsvFile(
   for (let start = 0; start < utf8.length; ) {
     const firstLine = scanner.line;
     const recordLines: number[] = [];
-    const end = scanner.scan(start, start + CHUNK_BYTES, recordLines);
+    const end = scanner.scan(start, start + (limits.chunkBytes ?? CHUNK_BYTES), recordLines);
     let records: string[][] | null = null;
     try {
       records = parse(utf8.subarray(start, end), { ...CSV_OPTIONS, delimiter }) as string[][];

@@ -85,7 +85,7 @@ describe('the whole pipeline on fuzzed exports', () => {
         files['anstallda.csv'] = Buffer.from(withHostileNames(base['anstallda.csv'], column, value), 'utf8');
         await checkCase('hostile names through prep', files, ['stats --format table', 'cases --format csv', 'prep']);
       }),
-      { numRuns: numRuns(6, 1_500) },
+      { numRuns: numRuns(6, 200) },
     );
   });
 
@@ -95,7 +95,7 @@ describe('the whole pipeline on fuzzed exports', () => {
         count('mutated export through validate, stats, cases, prep');
         await checkCase('mutated export through validate, stats, cases, prep', mutatedExport(base, changes), ['validate', 'stats --format json', 'stats --format csv', 'cases --format table', 'prep']);
       }),
-      { numRuns: numRuns(8, 1_500) },
+      { numRuns: numRuns(8, 300) },
     );
   });
 
@@ -105,7 +105,7 @@ describe('the whole pipeline on fuzzed exports', () => {
         count('mutated export through stats or cases');
         await checkCase('mutated export through stats or cases', mutatedExport(base, changes), [command]);
       }),
-      { numRuns: numRuns(30, 8_000) },
+      { numRuns: numRuns(30, 2_000) },
     );
   });
 });
