@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateExport, type GeneratorDelimiter, type GeneratorEncoding } from '../../fixtures/generator.js';
+import { CASE_HEADERS, EMPLOYMENT_HEADERS, SICK_LEAVE_HEADERS, generateExport, type GeneratorDelimiter, type GeneratorEncoding } from '../../fixtures/generator.js';
 import { referenceReport, type RefCells, type RefEmployment, type RefMonth, type RefReport, type RefSegment, type RefThresholds } from '../core/absenceReference.js';
 import { referenceCaseChecklist, type RefCase, type RefThresholds as RefCaseThresholds } from '../core/caseReference.js';
 import { runCli } from '../helpers/runCli.js';
@@ -82,6 +82,43 @@ const OTHER_THRESHOLDS: AllThresholds = {
   sickLeaveWithoutCaseFromDay: 10,
 };
 
+// --- an export built for the funnel signals ------------------------------------------------------------------
+
+/**
+ * Realistic generated units are small, so chance explains their differences and no funnel signal fires. This export
+ * has 40 enheter of 50 people at 6 % (24 people × 23 days = 552 of 50 × 184 = 9 200) in 8 verksamheter of 5, and four
+ * large enheter, each its own verksamhet: 1 500 people at 8.75 % (1 050 × 23), 800 at 3.125 % (200 × 23), 300 at
+ * 10.29 % (247 × 23) and 300 at 3.75 % (90 × 23). Förvaltningen: 4 900 × 184 = 901 600 days, 58 581 sick → 6.4974 %.
+ * Among the 44 enheter the winsorised φ = 0.021, so τ² = 0, and by hand (θ₀ = asin√0.064974):
+ * 8.75 % > 99.8 % upper 8.600 % → high; 3.125 % < 99.8 % lower 4.069 % → low;
+ * 10.29 % in 9.559–11.562 % → watch_high; 3.75 % in 2.814–3.992 % → watch_low.
+ */
+function signalExport(): Record<string, Buffer> {
+  const employments: string[][] = [];
+  const sick: string[][] = [];
+  let id = 500_000;
+  const addUnit = (unitId: string, operation: string, department: string, people: number, sickPeople: number): void => {
+    for (let person = 0; person < people; person += 1) {
+      id += 1;
+      employments.push([
+        String(id), `Testperson ${id}`, '', 'Signalförvaltningen', department, operation, unitId, `Enhet ${unitId}`,
+        `Chef ${unitId}`, `chef.${unitId.toLowerCase()}@exempel.se`, '100', person % 5 === 0 ? 'M' : 'K', String(1960 + (person % 40)), '2020-01-01', '',
+      ]);
+      if (person < sickPeople) sick.push([String(id), '2026-09-01', '2026-09-23', '100']);
+    }
+  };
+  for (let unit = 0; unit < 40; unit += 1) addUnit(`S${String(unit).padStart(2, '0')}`, `Verksamhet ${Math.floor(unit / 5) + 1}`, unit < 20 ? 'Avdelning Norr' : 'Avdelning Söder', 50, 24);
+  addUnit('L1', 'Stora verksamheten', 'Avdelning Norr', 1500, 1050);
+  addUnit('L2', 'Friska verksamheten', 'Avdelning Söder', 800, 200);
+  addUnit('L3', 'Mellanverksamheten', 'Avdelning Söder', 300, 247);
+  addUnit('L4', 'Lugna verksamheten', 'Avdelning Norr', 300, 90);
+  const csv = (header: readonly string[], rows: string[][]): Buffer => Buffer.from(`${[header, ...rows].map((row) => row.join(';')).join('\r\n')}\r\n`, 'utf8');
+  return { 'anstallda.csv': csv(EMPLOYMENT_HEADERS, employments), 'sjukfranvaro.csv': csv(SICK_LEAVE_HEADERS, sick), 'rehabarenden.csv': csv(CASE_HEADERS, []) };
+}
+
+/** The signals worked out by hand above. */
+const EXPECTED_SIGNALS: Record<string, string | null> = { 'enhet:L1': 'high', 'enhet:L2': 'low', 'enhet:L3': 'watch_high', 'enhet:L4': 'watch_low', 'enhet:S00': null };
+
 // --- the generated exports -----------------------------------------------------------------------------------
 
 interface Export {
@@ -93,6 +130,8 @@ interface Export {
   delimiter?: GeneratorDelimiter;
   /** Units moved to another verksamhet and avdelning inside the data (SPEC §3: figures follow today's organisation). */
   reorganise?: boolean;
+  /** Files built by the test instead of the generator (UTF-8, semicolons). */
+  files?: () => Record<string, Buffer>;
   /** Written as rehab.config.json and passed with --config; otherwise the CLI runs with defaults. */
   config?: { forvaltning?: string; troskelvarden?: Record<string, number>; minstaGruppstorlek?: number };
   thresholds: AllThresholds;
@@ -152,6 +191,7 @@ const EXPORTS: Export[] = [
     reorganise: true,
     thresholds: SPEC_THRESHOLDS,
   },
+  { label: 'funnel signals (hand-built: 40 small and 4 large enheter)', seed: 0, employments: 4900, asOf: '2027-02-10', files: signalExport, thresholds: SPEC_THRESHOLDS },
 ];
 
 /** SPEC §3: the N full calendar months before the month of the as-of date (own arithmetic on UTC dates). */
@@ -396,7 +436,7 @@ describe('rehab stats/cases --format json against the independent references, on
       const data = join(folder, 'data');
       const encoding = spec.encoding ?? 'utf-8';
       const delimiter = spec.delimiter ?? ';';
-      const generated = generateExport({ seed: spec.seed, employments: spec.employments, asOf: spec.asOf, encoding, delimiter, reorganise: spec.reorganise ?? false });
+      const generated = spec.files ? { files: spec.files() } : generateExport({ seed: spec.seed, employments: spec.employments, asOf: spec.asOf, encoding, delimiter, reorganise: spec.reorganise ?? false });
       // The data folder holds only the three exports; the CLI runs in the parent folder (no stray config).
       mkdirSync(data);
       for (const [name, bytes] of Object.entries(generated.files)) writeFileSync(join(data, name), bytes);
@@ -414,6 +454,17 @@ describe('rehab stats/cases --format json against the independent references, on
       const reorganised = [...operationsOfUnit.values()].filter((operations) => operations.size > 1).length;
       if (spec.reorganise) expect(reorganised, 'units that changed verksamhet').toBeGreaterThan(0);
       coverage.reorganisedUnits += reorganised;
+      if (spec.files) {
+        const stats = runJson<StatsJson>(['stats', '--data', data, '--as-of', spec.asOf], folder);
+        const signals = Object.fromEntries(Object.keys(EXPECTED_SIGNALS).map((key) => [key, stats.units.find((unit) => `${unit.level}:${unit.id}` === key)?.signal]));
+        expect(signals, 'hand-computed funnel signals').toEqual(EXPECTED_SIGNALS);
+        expect(stats.administration.totalPct).toBeCloseTo((58_581 / 901_600) * 100, 10);
+        // The table's last column and the CSV say it in Swedish.
+        const table = runCli(['stats', '--data', data, '--as-of', spec.asOf, '--level', 'enhet'], { cwd: folder }).stdout.split('\n');
+        expect(['L1', 'L2', 'L3', 'L4'].map((unitId) => table.find((line) => line.startsWith(`Enhet ${unitId} `))!.split(/\s{2,}/).at(-1))).toEqual(['Hög', 'Låg', 'Bevaka, hög', 'Bevaka, låg']);
+        const csv = runCli(['stats', '--data', data, '--as-of', spec.asOf, '--format', 'csv'], { cwd: folder }).stdout.split('\r\n');
+        expect(csv.find((line) => line.startsWith('Enhet;L1;'))!.split(';').slice(-5)).toEqual(['Hög', expect.any(String), expect.any(String), expect.any(String), '8,60']);
+      }
       const administrationName = spec.config?.forvaltning ?? null;
       const defaultWindow = defaultWindowOf(spec.asOf, 6);
 
@@ -478,6 +529,7 @@ describe('rehab stats/cases --format json against the independent references, on
     expect(coverage.statsRuns).toBe(EXPORTS.length + 3);
     expect(coverage.reorganisedUnits).toBeGreaterThan(8);
     expect(coverage.funnels).toBeGreaterThan(150);
+    expect([...coverage.signals].sort()).toEqual(['high', 'low', 'watch_high', 'watch_low']);
     expect(coverage.uncovered).toBeGreaterThan(5);
     expect([...coverage.reasons].sort()).toEqual(
       [
