@@ -7,12 +7,12 @@ import type { Assessment, CaseChecklistReport, CheckName } from './caseChecklist
 import type { ManagerScope } from './followUpScope.js';
 import { checklistCountsByOperation, type OperationChecklistCounts } from './checklistCounts.js';
 import { goalShare, type GoalShare } from './goalShare.js';
+import type { FunnelSignal } from './funnelLimits.js';
 import type { Thresholds } from './thresholds.js';
 
 /** HR's own assessment of a case after the meeting (the drop-down of the HR workbook). */
 export type HrMeetingAssessment = 'systematic' | 'partial' | 'needs_support' | 'deeper_support_offered';
 
-export type FunnelSignal = 'high' | 'low' | 'watch_high' | 'watch_low';
 
 /** What HR wrote in one manager's workbook (read back by src/input); no employee names. */
 export interface ManagerReflection {
@@ -127,11 +127,6 @@ export interface Finding {
   values: Record<string, number | string | null>;
 }
 
-export interface UncoveredSickLeaveEntry {
-  manager: string;
-  unitId: string;
-}
-
 export interface PreviousRound {
   period: string;
   asOf: string;
@@ -151,7 +146,6 @@ export interface RehabAnalysisParams {
   managers: ManagerScope[];
   reflections: ManagerReflection[];
   previousRound: PreviousRound | null;
-  uncoveredSickLeave: UncoveredSickLeaveEntry[];
 }
 
 export interface RehabAnalysis {
@@ -168,6 +162,8 @@ export interface RehabAnalysis {
   currentCounts: OperationChecklistCounts[];
   previousRound: { period: string; asOf: string } | null;
   reflections: OperationReflections[];
+  /** Day of the current period from which sick leave without a case is listed (SPEC §4, configurable). */
+  sickLeaveWithoutCaseFromDay: number;
   /** Managers of the round without a workbook among those read. */
   managersWithoutWorkbook: ManagerScope[];
   /** Workbooks whose manager is not among the round's managers (e.g. a manager who left). */
@@ -178,10 +174,6 @@ export interface RehabAnalysis {
 const collator = new Intl.Collator('sv');
 const MAX_FINDINGS = 5;
 
-/** The funnel signal the figures carry (SPEC §3), when present. */
-export function funnelSignalOf(unit: UnitFigures): FunnelSignal | null {
-  return (unit as UnitFigures & { signal?: FunnelSignal | null }).signal ?? null;
-}
 
 function ratesOf(rates: Pick<AbsenceRates, 'shortPct' | 'longPct' | 'totalPct'> | undefined): RatesThen | null {
   return rates ? { shortPct: rates.shortPct, longPct: rates.longPct, totalPct: rates.totalPct } : null;
@@ -211,7 +203,7 @@ function managerSupportOf(params: RehabAnalysisParams, reflectionByManager: Map<
     return counts;
   };
   const repeated = countBy(params.checklist.repeatedShortTermFindings.map((finding) => finding.manager));
-  const uncovered = countBy(params.uncoveredSickLeave.map((entry) => entry.manager));
+  const uncovered = countBy(params.checklist.uncoveredSickLeave.map((entry) => entry.manager));
   return params.managers.map((manager): ManagerSupport => {
     const summary = summaries.get(manager.email);
     const reflection = reflectionByManager.get(manager.email);
@@ -271,7 +263,7 @@ function operationSupportOf(support: ManagerSupport[], params: RehabAnalysisPara
     if (evaluation.assessment === 'needs_support') row.needsSupportCases += 1;
   }
   const operationOfUnit = new Map(params.absence.units.filter((unit) => unit.level === 'enhet').map((unit) => [unit.id, unit.operation]));
-  for (const uncovered of params.uncoveredSickLeave) {
+  for (const uncovered of params.checklist.uncoveredSickLeave) {
     const operation = operationOfUnit.get(uncovered.unitId);
     if (operation !== undefined) entry(operation).uncoveredSickLeave += 1;
   }
@@ -284,11 +276,11 @@ function operationSupportOf(support: ManagerSupport[], params: RehabAnalysisPara
 
 function deviatingUnitsOf(params: RehabAnalysisParams, reflectionByManager: Map<string, ManagerReflection>): DeviatingUnit[] {
   return params.absence.units
-    .filter((unit) => unit.level === 'enhet' && (unit.deviates || funnelSignalOf(unit) !== null))
+    .filter((unit) => unit.level === 'enhet' && (unit.deviates || unit.signal !== null))
     .map((unit) => {
       const reflection = unit.managerEmail ? reflectionByManager.get(unit.managerEmail.toLowerCase()) : undefined;
       const hrNotes = reflection ? [reflection.overall, reflection.risks].map((text) => text.trim()).filter((text) => text !== '') : [];
-      return { unit, byPpRule: unit.deviates, signal: funnelSignalOf(unit), hrNotes };
+      return { unit, byPpRule: unit.deviates, signal: unit.signal, hrNotes };
     })
     .sort((a, b) => (b.unit.diffPp ?? -Infinity) - (a.unit.diffPp ?? -Infinity) || collator.compare(a.unit.name, b.unit.name));
 }
@@ -347,7 +339,7 @@ function patternsOf(params: RehabAnalysisParams): OtherPatterns {
     assessments,
     statutory: params.absence.statutory,
     managersByCaseCount: buckets,
-    uncoveredSickLeave: params.uncoveredSickLeave.length,
+    uncoveredSickLeave: params.checklist.uncoveredSickLeave.length,
   };
 }
 
@@ -407,7 +399,9 @@ function findingsOf(analysis: Omit<RehabAnalysis, 'findings'>): Finding[] {
       longPct: administration.now.longPct,
     },
   });
-  if (analysis.patterns.uncoveredSickLeave > 0) findings.push({ code: 'uncovered_sick_leave', values: { employments: analysis.patterns.uncoveredSickLeave } });
+  if (analysis.patterns.uncoveredSickLeave > 0) {
+    findings.push({ code: 'uncovered_sick_leave', values: { employments: analysis.patterns.uncoveredSickLeave, fromDay: analysis.sickLeaveWithoutCaseFromDay } });
+  }
   if (analysis.patterns.repeatedShortTermWithoutCase > 0) {
     findings.push({ code: 'repeated_short_term', values: { withoutCase: analysis.patterns.repeatedShortTermWithoutCase, total: analysis.patterns.repeatedShortTermEmployments } });
   }
@@ -439,6 +433,7 @@ export function analyseRehabWork(params: RehabAnalysisParams): RehabAnalysis {
     previousRound: params.previousRound ? { period: params.previousRound.period, asOf: params.previousRound.asOf } : null,
     reflections: reflectionsOf(params, reflectionByManager),
     managersWithoutWorkbook: params.managers.filter((manager) => !reflectionByManager.has(manager.email)),
+    sickLeaveWithoutCaseFromDay: params.thresholds.sickLeaveWithoutCaseFromDay,
     workbooksWithoutManager: [...reflectionByManager.keys()].filter((email) => !managerEmails.has(email)).length,
   };
   return { ...analysis, findings: findingsOf(analysis) };

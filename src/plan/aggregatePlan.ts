@@ -4,7 +4,7 @@ import { addDays, addMonths, type DateRange, type IsoDate } from '../core/calend
 import { computeAbsenceReport, type AbsenceReport } from '../core/absenceFigures.js';
 import { evaluateCases } from '../core/caseChecklist.js';
 import { followUpScope, type ManagerScope } from '../core/followUpScope.js';
-import { analyseRehabWork, type ManagerReflection, type PreviousRound, type RehabAnalysis, type UncoveredSickLeaveEntry } from '../core/rehabAnalysis.js';
+import { analyseRehabWork, type ManagerReflection, type PreviousRound, type RehabAnalysis } from '../core/rehabAnalysis.js';
 import { routineMoment, wholeMonths } from '../core/routineCalendar.js';
 import { disclosureForRun, hiddenReason, sharedVisibility } from '../core/suppression.js';
 import type { Thresholds } from '../core/thresholds.js';
@@ -49,8 +49,6 @@ export interface AggregatePlanInput {
   previousRound: PreviousRound | null;
   meetings: AggregateMeeting[];
   renderMail: (model: AnalysisInvitation) => RenderedMail;
-  /** Sick leave without a case (SPEC §4), when the checklist provides it. */
-  uncoveredSickLeave?: UncoveredSickLeaveEntry[];
   /** From readDataset, for the manifest. */
   files: Partial<Record<InputFileName, FileReport>>;
   readWarnings: readonly DataWarning[];
@@ -122,7 +120,7 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
 
   const analysis = analyseRehabWork({
     thresholds, absence, previousPeriod, yearEarlier, checklist, managers: scope.managers, reflections: input.reflections,
-    previousRound: input.previousRound, uncoveredSickLeave: input.uncoveredSickLeave ?? [],
+    previousRound: input.previousRound,
   });
 
   // One disclosure decision for the window, the previous period, the trend months and the statutory groups, as prep's.

@@ -180,7 +180,7 @@ export function funnelPoints(input: AnalysisTablesInput): FunnelPoint[] {
 }
 
 function funnelOf(unit: UnitFigures): FunnelPoint['limits'] {
-  return (unit as UnitFigures & { funnel?: FunnelPoint['limits'] }).funnel ?? null;
+  return unit.funnel;
 }
 
 function daysInRange(range: DateRange): number {
@@ -298,7 +298,7 @@ function patternsTable(input: AnalysisTablesInput): AnalysisTable {
     { emphasis: true, cells: ['Anställningar med upprepad korttidsfrånvaro', patterns.repeatedShortTermEmployments] },
     { cells: ['… utan öppet rehabärende', patterns.repeatedShortTermWithoutCase] },
     { cells: ['… med ärende men utan hälsosamtal efter gränsen', patterns.repeatedShortTermWithoutHealthTalk] },
-    { emphasis: true, cells: ['Sjukskrivna minst 15 dagar utan öppet rehabärende', patterns.uncoveredSickLeave] },
+    { emphasis: true, cells: [`Sjukskrivna minst ${input.analysis.sickLeaveWithoutCaseFromDay} dagar utan öppet rehabärende`, patterns.uncoveredSickLeave] },
     ...patterns.managersByCaseCount.map((bucket) => ({ cells: [`Chefer med ${bucket.bucket === '6+' ? '6 eller fler' : bucket.bucket.replace('-', '–')} öppna ärenden`, bucket.managers] })),
   ];
   return {
@@ -458,7 +458,7 @@ export function findingSentences(analysis: RehabAnalysis, deviationPp: number): 
         return [`Sjukfrånvaron i förvaltningen är ${decimalText(total)} %${split}${changes.length > 0 ? `, ${changes.join(' och ')}` : ''}.`];
       }
       case 'uncovered_sick_leave':
-        return [`${v['employments']} ${v['employments'] === 1 ? 'anställning har' : 'anställningar har'} en pågående sjukskrivning på minst 15 dagar utan öppet rehabärende.`];
+        return [`${v['employments']} ${v['employments'] === 1 ? 'anställning har' : 'anställningar har'} en pågående sjukskrivning på minst ${v['fromDay']} dagar utan öppet rehabärende.`];
       case 'repeated_short_term':
         return [`${v['withoutCase']} av ${v['total']} anställningar med upprepad korttidsfrånvaro saknar öppet rehabärende.`];
       case 'missing_workbooks':

@@ -31,6 +31,8 @@ function dataset(): Dataset {
     sickSegments: [
       // Employee 1: ongoing since 2027-01-01 → 120 sick days in the window (Jan 31 + Feb 28 + Mar 31 + Apr 30).
       segment('1', '2027-01-01', null),
+      // Employee 2: ongoing since 2027-04-01 (day 40 on the as-of date) and no case → sick leave without a case; 30 days in the window.
+      segment('2', '2027-04-01', null),
       // Employee 6: 30 days in June 2026 (previous period): day 1–14 short, 15–30 long.
       segment('6', '2026-06-01', '2026-06-30'),
     ],
@@ -53,7 +55,7 @@ function analyse(reflections: ManagerReflection[]) {
   const scope = followUpScope(absence.units.filter((unit) => unit.level === 'enhet'), checklist.cases, []);
   return analyseRehabWork({
     thresholds: DEFAULT_THRESHOLDS, absence, previousPeriod, yearEarlier, checklist, managers: scope.managers, reflections,
-    previousRound: null, uncoveredSickLeave: [{ manager: 'ASA@example.se', unitId: 'E1' }],
+    previousRound: null,
   });
 }
 
@@ -90,15 +92,15 @@ describe('analyseRehabWork', () => {
   });
 
   it('flags the unit above the pp rule', () => {
-    // E1: 120 / (5 × 181) = 13.26 %; förvaltningen 120 / 1810 = 6.63 % → +6.63 pe ≥ 2.0.
+    // E1: (120 + 30) / (5 × 181) = 16.57 %; förvaltningen 150 / 1810 = 8.29 % → +8.29 pe ≥ 2.0.
     expect(analysis.deviatingUnits.map((entry) => [entry.unit.id, entry.byPpRule])).toEqual([['E1', true]]);
-    expect(analysis.deviatingUnits[0]!.unit.diffPp).toBeCloseTo((120 / 905 - 120 / 1810) * 100, 10);
+    expect(analysis.deviatingUnits[0]!.unit.diffPp).toBeCloseTo((150 / 905 - 150 / 1810) * 100, 10);
     expect(analysis.deviatingUnits[0]!.hrNotes).toEqual([]);
   });
 
   it('compares with the previous period and the year before, short and long apart', () => {
     const administration = analysis.changes.find((change) => change.level === 'administration')!;
-    expect(administration.now.totalPct).toBeCloseTo((120 / 1810) * 100, 10);
+    expect(administration.now.totalPct).toBeCloseTo((150 / 1810) * 100, 10);
     // Previous period: 14 short + 16 long days of 10 × 184 exposure days.
     expect(administration.previousPeriod!.shortPct).toBeCloseTo((14 / 1840) * 100, 10);
     expect(administration.previousPeriod!.longPct).toBeCloseTo((16 / 1840) * 100, 10);
