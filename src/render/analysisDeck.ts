@@ -104,7 +104,7 @@ function titleSlide(input: AnalysisDeckInput): SlideModel {
 }
 
 function summarySlide(input: AnalysisDeckInput): SlideModel {
-  const sentences = findingSentences(input.analysis, input.deviationPp);
+  const sentences = findingSentences(input.analysis, input.deviationPp, input.hidden);
   return {
     kind: 'bullets',
     title: 'Sammanfattning för förvaltningsledningen',
@@ -146,6 +146,8 @@ function funnelSlide(input: AnalysisDeckInput): SlideModel {
     ],
     colors: ['1F3864', ...(administrationShown ? [ADMINISTRATION_COLOR] : []), ...(hasLimits ? ['ED7D31', 'ED7D31', 'C00000', 'C00000'] : [])],
     xAxisTitle: 'Enhetens storlek (årsarbetare i perioden)',
+    // The units decide the scale: twice the highest rate, in steps of 5 (the smallest units' limits leave the plot).
+    yMax: Math.max(5, Math.ceil((Math.max(0, ...points.map((point) => point.totalPct), administration ?? 0) * 2) / 5) * 5),
     yAxisTitle: PERCENT_AXIS,
     note: hasLimits
       ? 'Varje punkt är en enhet. Ju mindre enheten är, desto mer kan sjukfrånvaron variera av en slump: en enhet ovanför den röda linjen (99,8 %) ' +

@@ -416,7 +416,9 @@ export function buildAnalysisTables(input: AnalysisTablesInput): AnalysisTables 
 }
 
 /** The summary's findings, stated as findings (SPEC §6), in Swedish. */
-export function findingSentences(analysis: RehabAnalysis, deviationPp: number): string[] {
+export function findingSentences(analysis: RehabAnalysis, deviationPp: number, hidden?: HiddenSets): string[] {
+  // Shared material counts only the deviating units it shows: a count with hidden ones would tell they deviate.
+  const shownDeviating = analysis.deviatingUnits.filter((entry) => !hidden?.isHidden(visibilityKey(entry.unit), 'window'));
   const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
   return analysis.findings.flatMap((finding): string[] => {
     const v = finding.values;
@@ -438,8 +440,9 @@ export function findingSentences(analysis: RehabAnalysis, deviationPp: number): 
             (number(v['byHr']) ? `; HR har redan erbjudit stöd till ${v['byHr']}.` : '.'),
         ];
       case 'deviating_units': {
-        const byPp = number(v['byPpRule']) ?? 0;
-        const above = number(v['aboveFunnel']) ?? 0;
+        const byPp = hidden ? shownDeviating.filter((entry) => entry.byPpRule).length : (number(v['byPpRule']) ?? 0);
+        const above = hidden ? shownDeviating.filter((entry) => entry.signal === 'high').length : (number(v['aboveFunnel']) ?? 0);
+        if (byPp + above === 0) return [];
         const parts: string[] = [];
         if (byPp > 0) parts.push(`${byPp} ${byPp === 1 ? 'enhet har' : 'enheter har'} minst ${decimalText(deviationPp)} procentenheter högre sjukfrånvaro än förvaltningen`);
         if (above > 0) parts.push(`${above} ligger över trattdiagrammets 99,8-procentsgräns, mer än slumpen förklarar`);

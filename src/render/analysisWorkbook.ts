@@ -57,7 +57,7 @@ function summarySheet(input: AnalysisDeckInput): SheetModel {
       { style: 'plain', cells: [text('Arbetsböcker från HR'), text(`${input.workbooksRead} av ${analysis.managerSupport.length}`)] },
       { style: 'plain', cells: [] },
       { style: 'heading', cells: [text('Det viktigaste')] },
-      ...findingSentences(analysis, input.deviationPp).map((sentence, index): RowModel => ({ style: 'body', cells: [text(`${index + 1}.`), text(sentence)] })),
+      ...findingSentences(analysis, input.deviationPp, input.hidden).map((sentence, index): RowModel => ({ style: 'body', cells: [text(`${index + 1}.`), text(sentence)] })),
       { style: 'plain', cells: [] },
       { style: 'note', cells: [text(`Grupper med färre än ${input.minGroupSize} personer visas inte ("–"), inte heller siffror som gör det möjligt att räkna ut dem. Inga namn.`)] },
     ],

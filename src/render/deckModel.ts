@@ -102,6 +102,8 @@ export interface ScatterChartSlide extends SlideBase {
   colors: string[];
   xAxisTitle: string;
   yAxisTitle: string;
+  /** Top of the value axis; lines above it are cut at the plot's edge (the wide limits of the smallest units). */
+  yMax?: number;
   note?: string;
 }
 

@@ -321,6 +321,7 @@ function addScatterChart(pptx: Presentation, slide: Slide, model: ScatterChartSl
     catAxisTitle: model.xAxisTitle,
     valAxisTitle: model.yAxisTitle,
     catLabelFormatCode: '0',
+    ...(model.yMax !== undefined ? { valAxisMaxVal: model.yMax } : {}),
     lineSize: 2,
     lineDataSymbol: 'circle',
     lineDataSymbolSize: 8,
