@@ -51,6 +51,8 @@ export function starterConfig(): Record<string, unknown> {
     ],
     _minstaGruppstorlek: 'Grupper med färre anställda än så döljs i bildspelen till ledningsgrupp och analys, också när deras siffror annars kunde räknas fram (sjukfrånvaro är hälsouppgifter, GDPR art. 9).',
     minstaGruppstorlek: DEFAULT_THRESHOLDS.minGroupSize,
+    _skyddMotInsyn: 'Varje enhetschef sitter i ledningsgruppen och känner sin egen enhet: med true döljs också det en chef skulle kunna räkna fram om andras små grupper ur sina egna siffror.',
+    skyddMotInsyn: DEFAULT_THRESHOLDS.protectAgainstInsiders,
     troskelvarden: thresholds,
     _kolumner:
       'Har exporten andra kolumnrubriker, ange dem här per fil: { "anstallda": { "anstallnings_id": ["Anst.nr"] } }. Rubriker jämförs utan hänsyn till versaler, mellanslag, _ och å/ä/ö.',

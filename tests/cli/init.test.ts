@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds.js';
-import { loadConfig } from '../../src/input/config.js';
+import { THRESHOLD_KEYS, loadConfig } from '../../src/input/config.js';
 import { readMeetings } from '../../src/input/meetings.js';
 import { PROJECT_ROOT, fixturePath, runCli } from '../helpers/runCli.js';
 
@@ -38,6 +38,9 @@ describe('rehab init', () => {
     expect(raw.troskelvarden._lakarintygFranDag).toContain('sjuklönelagen 8 §');
     expect(raw.troskelvarden._planFranDag).toContain('socialförsäkringsbalken 30 kap. 6 §');
     expect(Object.keys(raw.troskelvarden).filter((key) => !key.startsWith('_'))).toHaveLength(17); // 16 of issue 3–4 + sjukfallUtanArendeFranDag (issue 9)
+    // Every threshold the config accepts is in the starter file, each with its source beside it.
+    expect(Object.keys(raw.troskelvarden).filter((key) => !key.startsWith('_')).sort()).toEqual(Object.keys(THRESHOLD_KEYS).sort());
+    for (const key of Object.keys(THRESHOLD_KEYS)) expect(typeof raw.troskelvarden[`_${key}`], key).toBe('string');
 
     const meetings = readMeetings(join(folder, 'moten.exempel.csv'));
     expect(meetings).toHaveLength(2);
