@@ -103,6 +103,10 @@ export interface OtherPatterns {
   /** Managers by their number of open cases: 0, 1–2, 3–5, 6 or more. */
   managersByCaseCount: { bucket: '0' | '1-2' | '3-5' | '6+'; managers: number }[];
   uncoveredSickLeave: number;
+  /** HR's assessments after the meetings, over every case in the workbooks read ('none' = left empty). */
+  hrAssessments: Record<HrMeetingAssessment | 'none', number>;
+  casesWithHrNotes: number;
+  casesWithHrProposals: number;
 }
 
 export interface OperationReflections {
@@ -310,7 +314,11 @@ function changesOf(params: RehabAnalysisParams): AbsenceChange[] {
   return [administration, ...operations];
 }
 
-function patternsOf(params: RehabAnalysisParams): OtherPatterns {
+function patternsOf(params: RehabAnalysisParams, support: ManagerSupport[]): OtherPatterns {
+  const hrAssessments: OtherPatterns['hrAssessments'] = { systematic: 0, partial: 0, needs_support: 0, deeper_support_offered: 0, none: 0 };
+  for (const manager of support) for (const key of Object.keys(hrAssessments) as (keyof typeof hrAssessments)[]) hrAssessments[key] += manager.hrAssessments[key];
+  const inScope = new Set(params.managers.map((manager) => manager.email));
+  const read = params.reflections.filter((reflection) => inScope.has(reflection.managerEmail.toLowerCase()));
   const gapsByCheck = emptyGaps();
   const assessments: Record<Assessment, number> = { systematic: 0, partial: 0, needs_support: 0 };
   for (const evaluation of params.checklist.cases) {
@@ -340,6 +348,9 @@ function patternsOf(params: RehabAnalysisParams): OtherPatterns {
     statutory: params.absence.statutory,
     managersByCaseCount: buckets,
     uncoveredSickLeave: params.checklist.uncoveredSickLeave.length,
+    hrAssessments,
+    casesWithHrNotes: read.reduce((sum, reflection) => sum + reflection.casesWithNotes, 0),
+    casesWithHrProposals: read.reduce((sum, reflection) => sum + reflection.casesWithProposals, 0),
   };
 }
 
@@ -427,7 +438,7 @@ export function analyseRehabWork(params: RehabAnalysisParams): RehabAnalysis {
     deviatingUnits: deviatingUnitsOf(params, reflectionByManager),
     changes: changesOf(params),
     trend: { months: params.absence.trend.months, administration: params.absence.trend.administration, operations: operationTrend },
-    patterns: patternsOf(params),
+    patterns: patternsOf(params, managerSupport),
     goal: goalShare(currentCounts, params.previousRound?.counts ?? null),
     currentCounts,
     previousRound: params.previousRound ? { period: params.previousRound.period, asOf: params.previousRound.asOf } : null,

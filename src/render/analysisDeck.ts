@@ -257,7 +257,7 @@ export function buildAnalysisDeck(input: AnalysisDeckInput): DeckModel {
     changeChartSlide(input),
     ...tableSlides(tables.changes, { title: '3. Förändringar i sjukfrånvaro i siffror', rowsPerSlide: 13 }),
     ...trendSlides(input),
-    ...tableSlides(tables.patterns, { title: '4. Övriga mönster och utvecklingsområden', rowsPerSlide: 16, compact: true }),
+    ...tableSlides(tables.patterns, { title: '4. Övriga mönster och utvecklingsområden', rowsPerSlide: 12, compact: true }),
     ...tableSlides(tables.statutory, { title: '4. Sjukfrånvaro efter kön och ålder', compact: true, fontSize: 16 }),
     goalChartSlide(input),
     ...tableSlides(tables.goal, { title: 'Rutinens mål i siffror' }),

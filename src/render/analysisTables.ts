@@ -5,7 +5,7 @@ import type { UnitFigures } from '../core/absenceFigures.js';
 import type { RatesThen, RehabAnalysis } from '../core/rehabAnalysis.js';
 import { hiddenGoalShareOperations } from '../core/goalShare.js';
 import { ADMINISTRATION_VISIBILITY_KEY, statutoryGroupKey, visibilityKey, type CellPeriod } from '../core/suppression.js';
-import { ASSESSMENT_LABELS, CHECK_LABELS, FUNNEL_SIGNAL_LABELS, STATUTORY_GROUP_LABELS } from './labels.js';
+import { ASSESSMENT_LABELS, CHECK_LABELS, FUNNEL_SIGNAL_LABELS, HR_MEETING_ASSESSMENT_LABELS, STATUTORY_GROUP_LABELS } from './labels.js';
 
 export type AnalysisColumnKind = 'text' | 'pct' | 'pp' | 'count' | 'decimal';
 
@@ -300,6 +300,12 @@ function patternsTable(input: AnalysisTablesInput): AnalysisTable {
     { cells: ['… med ärende men utan hälsosamtal efter gränsen', patterns.repeatedShortTermWithoutHealthTalk] },
     { emphasis: true, cells: [`Sjukskrivna minst ${input.analysis.sickLeaveWithoutCaseFromDay} dagar utan öppet rehabärende`, patterns.uncoveredSickLeave] },
     ...patterns.managersByCaseCount.map((bucket) => ({ cells: [`Chefer med ${bucket.bucket === '6+' ? '6 eller fler' : bucket.bucket.replace('-', '–')} öppna ärenden`, bucket.managers] })),
+    { emphasis: true, cells: ['Ärenden i arbetsböckerna som HR bedömt efter mötet', Object.values(patterns.hrAssessments).reduce((sum, count) => sum + count, 0) - patterns.hrAssessments.none] },
+    ...(['systematic', 'partial', 'needs_support', 'deeper_support_offered'] as const).map((assessment) => ({
+      cells: [`… ${HR_MEETING_ASSESSMENT_LABELS[assessment].toLowerCase()}`, patterns.hrAssessments[assessment]],
+    })),
+    { cells: ['Ärenden med HR:s anteckningar', patterns.casesWithHrNotes] },
+    { cells: ['Ärenden med förslag på fortsatt arbete', patterns.casesWithHrProposals] },
   ];
   return {
     sheet: 'Övriga mönster',

@@ -116,6 +116,9 @@ describe('analyseRehabWork', () => {
     expect(analysis.goal.operations.map((row) => [row.operation, row.sharePct])).toEqual([['Boende', 100], ['Hemtjänst', 0]]);
     expect(analysis.reflections).toEqual([{ operation: 'Boende', overall: ['Bra struktur i ärendena.'], risks: ['Hög belastning under sommaren.'], needs: [] }]);
     expect(analysis.patterns.gapsByCheck).toEqual({ certificate: 1, healthTalk: 1, returnPlan: 1, activity: 1 });
+    // Only Bo's workbook was read: one case assessed "Fördjupat stöd erbjudet", one case with a note.
+    expect(analysis.patterns.hrAssessments).toEqual({ systematic: 0, partial: 0, needs_support: 0, deeper_support_offered: 1, none: 0 });
+    expect([analysis.patterns.casesWithHrNotes, analysis.patterns.casesWithHrProposals, analysis.patterns.uncoveredSickLeave]).toEqual([1, 0, 1]);
     expect(analysis.patterns.managersByCaseCount).toEqual([
       { bucket: '0', managers: 0 },
       { bucket: '1-2', managers: 2 },
