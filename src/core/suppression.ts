@@ -101,6 +101,16 @@ export function sharedDisclosure(input: DisclosureInput, options: DisclosureOpti
   const operations = input.units.filter((unit) => unit.level === 'verksamhet');
   const departments = input.units.filter((unit) => unit.level === 'avdelning');
 
+  // An enhet's months are in no deck, but its manager knows them (and the verksamhet's line shows their sum). They
+  // matter where a month of one of the verksamhet's enheter is small or empty (a unit that starts or closes); in a
+  // verksamhet of steady, large enheter they give nothing away and only slow the exact test down.
+  const monthlyOperations = new Set(
+    operations
+      .filter((operation) => enheter.some((unit) => unit.parent === operation.id && months.some((month) => population(unitGroup(unit), month) < options.minGroupSize)))
+      .map((operation) => operation.id),
+  );
+  const withMonths = (unit: { parent: string }): boolean => monthlyOperations.has(unit.parent);
+
   for (const period of periods) {
     const add = (group: string, extra: Partial<ProtectionCell> & { published: boolean }): void => {
       const employees = population(group, period);
@@ -114,11 +124,13 @@ export function sharedDisclosure(input: DisclosureInput, options: DisclosureOpti
       });
     };
     const isMonth = period !== 'window' && period !== 'previous';
-    const membersOf = (members: readonly { id: string }[]): { members: string[] } => ({
-      members: members.filter((unit) => population(`enhet:${unit.id}`, period) > 0).map((unit) => unit.id),
-    });
-    // An enhet's months are in no deck, but its manager knows them: unknowns to an outsider, known to her.
-    for (const unit of enheter) add(unitGroup(unit), { published: !isMonth, insider: unit.id });
+    // A group whose only enhet (with people in the period) is hers: her manager knows its figures as her own.
+    const membersOf = (members: readonly { id: string }[]): { members: string[]; insider?: string } => {
+      const ids = members.filter((unit) => population(`enhet:${unit.id}`, period) > 0).map((unit) => unit.id);
+      return { members: ids, ...(ids.length === 1 ? { insider: ids[0]! } : {}) };
+    };
+    // An enhet's months: unknowns to an outsider, known to its manager.
+    for (const unit of enheter) if (!isMonth || withMonths(unit)) add(unitGroup(unit), { published: !isMonth, insider: unit.id });
     for (const unit of departments) {
       const operationIds = new Set(operations.filter((operation) => operation.parent === unit.id).map((operation) => operation.id));
       add(unitGroup(unit), { published: false, ...membersOf(enheter.filter((member) => operationIds.has(member.parent))) });
@@ -135,15 +147,17 @@ export function sharedDisclosure(input: DisclosureInput, options: DisclosureOpti
 
     // parent = Σ children at every level, also across a level no deck shows: an avdelning's two sums merge into
     // förvaltning = Σ verksamheter, and förvaltning = Σ enheter holds as well.
-    const unitSum = (total: string, parts: string[]): void => {
-      sums.push({ total: cellKey(total, period), parts: parts.map((part) => cellKey(part, period)), kind: 'units', minimum: options.minGroupSize });
+    const unitSum = (total: string, parts: string[], implied = false): void => {
+      sums.push({ total: cellKey(total, period), parts: parts.map((part) => cellKey(part, period)), kind: 'units', minimum: options.minGroupSize, ...(implied ? { implied } : {}) });
     };
-    for (const operation of operations) unitSum(unitGroup(operation), enheter.filter((unit) => unit.parent === operation.id).map(unitGroup));
+    for (const operation of operations) {
+      if (!isMonth || monthlyOperations.has(operation.id)) unitSum(unitGroup(operation), enheter.filter((unit) => unit.parent === operation.id).map(unitGroup));
+    }
     unitSum(ADMINISTRATION_GROUP, operations.map(unitGroup));
-    unitSum(ADMINISTRATION_GROUP, enheter.map(unitGroup));
+    if (!isMonth || monthlyOperations.size === operations.length) unitSum(ADMINISTRATION_GROUP, enheter.map(unitGroup), true);
     // The avdelningar themselves stay unknowns in the exact test: a small one must not be worked out either.
     for (const department of departments) unitSum(unitGroup(department), operations.filter((unit) => unit.parent === department.id).map(unitGroup));
-    if (departments.length > 0) unitSum(ADMINISTRATION_GROUP, departments.map(unitGroup));
+    if (departments.length > 0) unitSum(ADMINISTRATION_GROUP, departments.map(unitGroup), true);
   }
 
   // A period and its months: the window's (and previous period's) days are the sum of its trend months' days.
@@ -152,7 +166,7 @@ export function sharedDisclosure(input: DisclosureInput, options: DisclosureOpti
     const exact = covered.length > 0 && covered[0] === range.from && lastOfMonth(covered[covered.length - 1]!) === range.to;
     if (!exact) continue;
     const period: CellPeriod = range === input.window ? 'window' : 'previous';
-    for (const group of [...enheter.map(unitGroup), ...operations.map(unitGroup), ADMINISTRATION_GROUP]) {
+    for (const group of [...enheter.filter(withMonths).map(unitGroup), ...operations.map(unitGroup), ADMINISTRATION_GROUP]) {
       sums.push({ total: cellKey(group, period), parts: covered.map((month) => cellKey(group, month)), kind: 'time', minimum: options.minGroupSize });
     }
   }

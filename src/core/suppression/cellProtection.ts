@@ -2,7 +2,7 @@
 // A cell is one figure's group in one period (a unit in the window, in the previous period, in a trend month; a
 // statutory group). A sum says total = Σ parts in sick days and exposure alike, so what is shown of a sum pins down
 // what is hidden unless enough is hidden with it.
-import { inSpan, nullSpaceByUnknown, rank, type SparseRow } from './nullSpace.js';
+import { inSpan, nullSpaceByUnknown, orthonormalBasis, type SparseRow } from './nullSpace.js';
 
 export interface ProtectionCell {
   key: string;
@@ -38,6 +38,8 @@ export interface ProtectionSum {
   kind: SumKind;
   /** The size the hidden cells of the sum must reach together. */
   minimum: number;
+  /** Follows from the other sums (förvaltning = Σ enheter): the rules check it, the exact test needs no extra equation. */
+  implied?: boolean;
 }
 
 export interface ProtectionModel {
@@ -64,6 +66,8 @@ interface State {
   sums: ProtectionSum[];
   /** Hidden published cells (with reason) and every unpublished cell (reason null). */
   hidden: Map<string, HiddenReason | null>;
+  /** Groups of hidden cells the exact test found safe; a group that does not change need not be solved again. */
+  safeComponents: Set<string>;
   sumsOf: Map<string, ProtectionSum[]>;
   dependents: Map<string, string[]>;
 }
@@ -106,7 +110,7 @@ function initialState(model: ProtectionModel): State {
       else dependents.set(required, [cell.key]);
     }
   }
-  const state: State = { cells, sums, hidden: new Map(), sumsOf, dependents };
+  const state: State = { cells, sums, hidden: new Map(), sumsOf, dependents, safeComponents: new Set() };
   for (const cell of model.cells) {
     if (cell.population <= 0) continue;
     if (!cell.published) state.hidden.set(cell.key, null);
@@ -174,24 +178,32 @@ function candidates(state: State, sums: readonly ProtectionSum[]): { key: string
   return scored;
 }
 
-/** One pass over the sums; hides one partner for the first sum that breaks a rule. */
+/** Passes over the sums until none breaks a rule; each pass hides one partner for each sum that does. */
 function fixSumRules(state: State, options: ProtectionOptions): boolean {
-  const isHidden = (key: string): boolean => state.hidden.has(key);
-  for (const sum of state.sums) {
-    if (!violates(state, sum, isHidden, options)) continue;
-    const choices = candidates(state, [sum]);
-    if (choices.length === 0) continue;
-    // The cheapest partner, unless one that settles the sum at once costs no more than the two cheapest together
-    // (when the cheapest does not settle it, the next pass adds at least one more).
-    const settles = (key: string): boolean => !violates(state, sum, (member) => member === key || isHidden(member), options);
-    const settling = choices.find((choice) => settles(choice.key));
-    const cheapest = choices[0]!;
-    const pairCost = cheapest.cost + (choices[1]?.cost ?? Infinity);
-    const choice = settles(cheapest.key) || !settling || settling.cost > pairCost ? cheapest : settling;
-    hide(state, choice.key, 'protects_small_group');
-    return true;
+  let changed = false;
+  for (let pass = true; pass; ) {
+    pass = false;
+    for (const sum of state.sums) {
+      if (fixSum(state, sum, options)) pass = changed = true;
+    }
   }
-  return false;
+  return changed;
+}
+
+function fixSum(state: State, sum: ProtectionSum, options: ProtectionOptions): boolean {
+  const isHidden = (key: string): boolean => state.hidden.has(key);
+  if (!violates(state, sum, isHidden, options)) return false;
+  const choices = candidates(state, [sum]);
+  if (choices.length === 0) return false;
+  // The cheapest partner, unless one that settles the sum at once costs no more than the two cheapest together
+  // (when the cheapest does not settle it, the next pass adds at least one more).
+  const settles = (key: string): boolean => !violates(state, sum, (member) => member === key || isHidden(member), options);
+  const settling = choices.find((choice) => settles(choice.key));
+  const cheapest = choices[0]!;
+  const pairCost = cheapest.cost + (choices[1]?.cost ?? Infinity);
+  const choice = settles(cheapest.key) || !settling || settling.cost > pairCost ? cheapest : settling;
+  hide(state, choice.key, 'protects_small_group');
+  return true;
 }
 
 /**
@@ -200,41 +212,58 @@ function fixSumRules(state: State, options: ProtectionOptions): boolean {
  * Hides one more cell next to the first cell that can be worked out.
  */
 function fixDetermined(state: State, options: ProtectionOptions): boolean {
+  let changed = false;
   for (const component of hiddenComponents(state)) {
-    const index = new Map(component.unknowns.map((key, position) => [key, position]));
-    const rows: SparseRow[] = component.sums.map((sum) => {
-      const row = new Map<number, number>();
-      if (index.has(sum.total)) row.set(index.get(sum.total)!, 1);
-      for (const part of sum.parts) if (index.has(part)) row.set(index.get(part)!, (row.get(index.get(part)!) ?? 0) - 1);
-      return row;
-    });
-    const basis = nullSpaceByUnknown(rows, component.unknowns.length);
-    const determined = component.unknowns.find((key) => needsProtection(state, key) && basis[index.get(key)!]!.every((value) => value === 0));
-    if (determined !== undefined && protectNext(state, determined)) return true;
-    if (!options.protectAgainstInsiders) continue;
-    const byInsider = new Map<string, number[]>();
-    for (const key of component.unknowns) {
-      const insider = state.cells.get(key)!.insider;
-      if (insider === undefined) continue;
-      const list = byInsider.get(insider);
-      if (list) list.push(index.get(key)!);
-      else byInsider.set(insider, [index.get(key)!]);
+    const signature = component.unknowns.join('\u0000');
+    if (state.safeComponents.has(signature)) continue;
+    // Only hidden figures and small groups need protecting: a group of large unknowns alone (an enhet's months that
+    // no deck shows) has nothing to give away.
+    if (!component.unknowns.some((key) => needsProtection(state, key))) {
+      state.safeComponents.add(signature);
+      continue;
     }
-    const small = component.unknowns.filter((key) => {
-      const cell = state.cells.get(key)!;
-      return cell.population < cell.minimum;
-    });
-    for (const [insider, known] of [...byInsider].sort(([a], [b]) => collator.compare(a, b))) {
-      const knownVectors = known.map((position) => basis[position]!);
-      if (rank(knownVectors) === 0) continue;
-      const exposed = small.find((key) => {
-        const cell = state.cells.get(key)!;
-        return cell.insider !== insider && !(cell.members ?? []).includes(insider) && inSpan(basis[index.get(key)!]!, knownVectors);
-      });
-      if (exposed !== undefined && protectNext(state, exposed)) return true;
-    }
+    const problem = componentProblem(state, component, options);
+    if (problem === null) state.safeComponents.add(signature);
+    else if (protectNext(state, problem)) changed = true;
   }
-  return false;
+  return changed;
+}
+
+/** The first cell of the group that can be worked out (by an outsider, or by a manager from her own unit), or null. */
+function componentProblem(state: State, component: Component, options: ProtectionOptions): string | null {
+  const index = new Map(component.unknowns.map((key, position) => [key, position]));
+  const rows: SparseRow[] = component.sums.map((sum) => {
+    const row = new Map<number, number>();
+    if (index.has(sum.total)) row.set(index.get(sum.total)!, 1);
+    for (const part of sum.parts) if (index.has(part)) row.set(index.get(part)!, (row.get(index.get(part)!) ?? 0) - 1);
+    return row;
+  });
+  const basis = nullSpaceByUnknown(rows, component.unknowns.length);
+  const determined = component.unknowns.find((key) => needsProtection(state, key) && basis[index.get(key)!]!.every((value) => value === 0));
+  if (determined !== undefined) return determined;
+  if (!options.protectAgainstInsiders) return null;
+  const byInsider = new Map<string, number[]>();
+  for (const key of component.unknowns) {
+    const insider = state.cells.get(key)!.insider;
+    if (insider === undefined) continue;
+    const list = byInsider.get(insider);
+    if (list) list.push(index.get(key)!);
+    else byInsider.set(insider, [index.get(key)!]);
+  }
+  const small = component.unknowns.filter((key) => {
+    const cell = state.cells.get(key)!;
+    return cell.population < cell.minimum;
+  });
+  for (const [insider, known] of [...byInsider].sort(([a], [b]) => collator.compare(a, b))) {
+    const knownVectors = orthonormalBasis(known.map((position) => basis[position]!));
+    if (knownVectors.length === 0) continue;
+    const exposed = small.find((key) => {
+      const cell = state.cells.get(key)!;
+      return cell.insider !== insider && !(cell.members ?? []).includes(insider) && inSpan(basis[index.get(key)!]!, knownVectors);
+    });
+    if (exposed !== undefined) return exposed;
+  }
+  return null;
 }
 
 /** Hides the cheapest shown cell in a sum with the cell; else one sum further out through hidden cells, and so on. */
@@ -270,8 +299,8 @@ function hiddenComponents(state: State): Component[] {
     parent.set(key, root);
     return root;
   };
-  for (const key of state.hidden.keys()) if (state.sumsOf.has(key)) parent.set(key, key);
-  const involved = state.sums.filter((sum) => [sum.total, ...sum.parts].some((key) => parent.has(key)));
+  for (const key of state.hidden.keys()) if (state.sumsOf.get(key)?.some((sum) => !sum.implied)) parent.set(key, key);
+  const involved = state.sums.filter((sum) => !sum.implied && [sum.total, ...sum.parts].some((key) => parent.has(key)));
   for (const sum of involved) {
     const members = [sum.total, ...sum.parts].filter((key) => parent.has(key));
     for (const member of members.slice(1)) parent.set(find(member), find(members[0]!));

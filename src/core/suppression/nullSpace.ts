@@ -57,29 +57,32 @@ export function nullSpaceByUnknown(rows: readonly SparseRow[], unknownCount: num
   return byUnknown;
 }
 
-/** Rank of a few short vectors (Gaussian elimination on a copy). */
-export function rank(vectors: readonly (readonly number[])[]): number {
-  const rows = vectors.map((vector) => [...vector]);
-  const width = rows[0]?.length ?? 0;
-  let found = 0;
-  for (let column = 0; column < width && found < rows.length; column += 1) {
-    let best = found;
-    for (let row = found + 1; row < rows.length; row += 1) if (Math.abs(rows[row]![column]!) > Math.abs(rows[best]![column]!)) best = row;
-    if (Math.abs(rows[best]![column]!) < EPSILON) continue;
-    [rows[found], rows[best]] = [rows[best]!, rows[found]!];
-    const pivot = rows[found]!;
-    for (let row = found + 1; row < rows.length; row += 1) {
-      const factor = rows[row]![column]! / pivot[column]!;
-      for (let index = column; index < width; index += 1) rows[row]![index]! -= factor * pivot[index]!;
+/** An orthonormal basis of the span of the vectors (Gram–Schmidt): what a set of known cells pins down. */
+export function orthonormalBasis(vectors: readonly (readonly number[])[]): number[][] {
+  const basis: number[][] = [];
+  for (const vector of vectors) {
+    const residual = [...vector];
+    for (const unit of basis) {
+      const dot = residual.reduce((sum, value, index) => sum + value * unit[index]!, 0);
+      for (let index = 0; index < residual.length; index += 1) residual[index]! -= dot * unit[index]!;
     }
-    found += 1;
+    const norm = Math.sqrt(residual.reduce((sum, value) => sum + value * value, 0));
+    if (norm > EPSILON) basis.push(residual.map((value) => value / norm));
   }
-  return found;
+  return basis;
 }
 
-/** True when `vector` lies in the span of `basis` (the unknown is pinned once the insider's cells are known). */
+/** True when `vector` lies in the span of an orthonormal basis: the unknown is pinned once those cells are known. */
 export function inSpan(vector: readonly number[], basis: readonly (readonly number[])[]): boolean {
-  if (vector.every((value) => Math.abs(value) < EPSILON)) return true;
-  if (basis.length === 0) return false;
-  return rank([...basis, vector]) === rank(basis);
+  // |residual|² = |v|² − Σ (v·bᵢ)² for an orthonormal basis; plain loops, no copies (this runs per insider and cell).
+  let normSquared = 0;
+  for (let index = 0; index < vector.length; index += 1) normSquared += vector[index]! * vector[index]!;
+  if (normSquared < EPSILON * EPSILON) return true;
+  let projected = 0;
+  for (const unit of basis) {
+    let dot = 0;
+    for (let index = 0; index < vector.length; index += 1) dot += vector[index]! * unit[index]!;
+    projected += dot * dot;
+  }
+  return normSquared - projected < EPSILON * Math.max(1, normSquared);
 }
