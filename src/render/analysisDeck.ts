@@ -21,6 +21,7 @@ import {
 
 export const ANALYSIS_DECK_TITLE = 'Analys av rehabiliteringsarbetet i förvaltningen';
 const TREND_GROUP = 5;
+const DEVIATING_ROWS_IN_DECK = 14;
 const ROWS_PER_SLIDE = 10;
 /** Lines of 12-point text a table slide holds, and the characters of one line in the text column of the reflections. */
 const REFLECTION_LINES_PER_SLIDE = 16;
@@ -86,6 +87,16 @@ function reflectionSlides(table: AnalysisTable): SlideModel[] {
   return pages.flatMap((page, index) =>
     tableSlides({ ...page, note: index === pages.length - 1 ? table.note : '' }, { title: index === 0 ? title : `${title} (forts.)`, rowsPerSlide: page.rows.length }),
   );
+}
+
+/** The most deviating units on at most two slides; the workbook has them all. */
+function deviatingSlides(table: AnalysisTable): SlideModel[] {
+  const rest = table.rows.length - DEVIATING_ROWS_IN_DECK;
+  const shown: AnalysisTable =
+    rest > 0
+      ? { ...table, rows: table.rows.slice(0, DEVIATING_ROWS_IN_DECK), note: `${table.note} Här visas de ${DEVIATING_ROWS_IN_DECK} som avviker mest; ytterligare ${rest} finns i arbetsboken.` }
+      : table;
+  return tableSlides(shown, { title: '2. Enheter som avviker och möjliga orsaker', rowsPerSlide: DEVIATING_ROWS_IN_DECK / 2 });
 }
 
 function titleSlide(input: AnalysisDeckInput): SlideModel {
@@ -252,7 +263,7 @@ export function buildAnalysisDeck(input: AnalysisDeckInput): DeckModel {
     titleSlide(input),
     summarySlide(input),
     ...supportSlides(input),
-    ...tableSlides(tables.deviating, { title: '2. Enheter som avviker och möjliga orsaker', rowsPerSlide: 6 }),
+    ...deviatingSlides(tables.deviating),
     funnelSlide(input),
     changeChartSlide(input),
     ...tableSlides(tables.changes, { title: '3. Förändringar i sjukfrånvaro i siffror', rowsPerSlide: 13 }),
