@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError, type InputProblem } from '../errors.js';
 import type { HrMeetingAssessment } from '../core/rehabAnalysis.js';
 import { HR_MEETING_ASSESSMENT_LABELS, REFLECTIONS_LAYOUT, YES_NO_LABELS } from './reflectionsSheet.js';
@@ -102,7 +102,9 @@ function readCaseNotes(workbook: ExcelJS.Workbook): CaseNote[] {
 
 /** Parses a workbook's bytes; `fileLabel` names the file in messages. */
 export async function parseHrWorkbookReflections(data: Buffer, fileLabel: string): Promise<HrWorkbookReflections> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: the other commands start without exceljs.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     // exceljs declares its own Buffer type, which Node 20's generic Buffer does not match.
     await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);

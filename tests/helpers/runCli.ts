@@ -1,15 +1,12 @@
-// Runs the real CLI (TypeScript sources through tsx) in a child process, as a user or a scheduled job would.
+// Runs the real CLI, as built into dist/ (tests/helpers/buildOnce.ts), in a child process, as a user or a
+// scheduled job would.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-// Resolved from the project, so the CLI can run in any working folder (e.g. one without a config file).
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-
-/** node and its arguments before the CLI's own. */
-export const CLI_COMMAND: readonly string[] = [process.execPath, '--import', TSX_LOADER, `${PROJECT_ROOT}src/cli/index.ts`];
+/** node and its arguments before the CLI's own: what bin/rehab.js runs. */
+export const CLI_COMMAND: readonly string[] = [process.execPath, `${PROJECT_ROOT}dist/cli/index.js`];
 
 export interface CliResult {
   status: number | null;

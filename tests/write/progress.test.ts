@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ProgressBar, colourEnabled, paint, progressEnabled, progressLine } from '../../src/write/progress.js';
-import { PROJECT_ROOT, fixturePath } from '../helpers/runCli.js';
+import { CLI_COMMAND, fixturePath } from '../helpers/runCli.js';
 
 describe('when progress and colour are shown', () => {
   it('progress only on a TTY, without --quiet and outside CI', () => {
@@ -94,10 +94,9 @@ describe('ProgressBar', () => {
 });
 
 describe('rehab prep on a terminal (a pseudo-terminal made by script(1))', () => {
-  const tsx = join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs');
   function prepOnTty(extraEnv: Record<string, string>, extraArgs: string[] = []) {
     const out = mkdtempSync(join(tmpdir(), 'rehab-tty-'));
-    const command = [process.execPath, '--import', tsx, join(PROJECT_ROOT, 'src/cli/index.ts'), 'prep', '--data', fixturePath('demo'),
+    const command = [...CLI_COMMAND, 'prep', '--data', fixturePath('demo'),
       '--config', fixturePath('demo', 'rehab.config.json'), '--as-of', '2027-02-01', '--out', out, ...extraArgs].map((part) => `'${part}'`).join(' ');
     const env = { ...process.env, ...extraEnv };
     delete env.CI;
