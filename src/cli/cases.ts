@@ -3,35 +3,36 @@ import type { Command } from 'commander';
 import { computeAbsenceReport } from '../core/absenceFigures.js';
 import { evaluateCases, reportForManager } from '../core/caseChecklist.js';
 import { defaultWindow } from '../core/routineCalendar.js';
-import { ConfigError } from '../errors.js';
-import { loadConfig } from '../input/config.js';
 import { readDataset } from '../input/readDataset.js';
 import { casesCsv, casesJson, casesText } from '../render/casesReport.js';
 import { writeJson, writeMessage, writeResult } from '../write/output.js';
-import { parseAsOf, parseChoice } from './common.js';
+import { z } from 'zod';
+import { today } from './common.js';
+import { choiceFlag, choiceOption, dateFlag, requiredText, resolveOptions } from './options.js';
 
-interface CasesOptions {
-  data?: string;
-  asOf?: string;
-  manager?: string;
-  format?: string;
-  config?: string;
-}
+const FORMATS = ['table', 'json', 'csv'] as const;
+
+const casesFlags = z.object({
+  data: requiredText('mappen med exportfilerna'),
+  asOf: dateFlag.optional(),
+  manager: z.string().optional(),
+  format: choiceFlag(FORMATS, 'table'),
+  config: z.string().optional(),
+});
 
 export function registerCases(program: Command): void {
   program
     .command('cases')
     .description('kontrollera öppna rehabärenden mot rutinens checklista (läkarintyg, hälsosamtal, plan, aktivitet)')
-    .option('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv (måste anges)')
+    .requiredOption('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv')
     .option('--as-of <datum>', 'datum att bedöma ärendena per (ÅÅÅÅ-MM-DD), standard i dag')
     .option('--manager <epost>', 'visa bara ärenden för chefen med denna e-postadress (även --chef)')
-    .option('--format <format>', 'table (standard), json eller csv')
+    .addOption(choiceOption('--format <format>', 'utdataformat (standard table)', FORMATS))
     .option('--config <fil>', 'konfigurationsfil, standard rehab.config.json i arbetsmappen om den finns')
-    .action((options: CasesOptions) => {
-      if (options.data === undefined) throw new ConfigError('--data måste anges: mappen med exportfilerna', '--data');
-      const format = parseChoice(options.format, ['table', 'json', 'csv'] as const, 'table', '--format');
-      const asOf = parseAsOf(options.asOf);
-      const config = loadConfig(options.config);
+    .action((flags: Record<string, unknown>) => {
+      const { options, config } = resolveOptions(casesFlags, flags);
+      const { format } = options;
+      const asOf = options.asOf ?? today();
       const { dataset } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true, maxFileMegabytes: config.maxFileMegabytes });
       // Repeated short-term absence is a figure of the default window (SPEC §3), owned by absenceFigures.
       const absence = computeAbsenceReport(dataset, {

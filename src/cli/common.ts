@@ -1,8 +1,7 @@
-// Option parsing shared by the commands: the clock enters here, never in the core.
+// Shared by the commands' options steps (src/cli/options.ts): the clock enters here, never in the core.
 import { format as formatDate } from 'date-fns';
 import { ConfigError } from '../errors.js';
-import { addMonths, isValidIsoDate, type DateRange, type IsoDate } from '../core/calendarDate.js';
-import { defaultWindow } from '../core/routineCalendar.js';
+import { isValidIsoDate, type IsoDate } from '../core/calendarDate.js';
 
 export function today(): IsoDate {
   return formatDate(new Date(), 'yyyy-MM-dd');
@@ -28,41 +27,4 @@ export function parseDateOption(value: string, option: string): IsoDate {
 
 export function parseAsOf(value: string | undefined): IsoDate {
   return value === undefined ? today() : parseDateOption(value, '--as-of');
-}
-
-export function parseChoice<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new ConfigError(`${option}: ogiltigt värde (${value}), välj ett av: ${allowed.join(', ')}`, option);
-}
-
-export function parsePositiveInt(value: string, option: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${option}: ange ett positivt heltal (${value})`, option);
-  return Number(value);
-}
-
-/** --months N: a whole number of months, 1–60. */
-export function parseMonthsOption(value: string): number {
-  const months = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(months >= 1 && months <= OPTION_LIMITS.maxMonths)) {
-    throw new ConfigError(`--months: ange ett heltal från 1 till ${OPTION_LIMITS.maxMonths} (${value.slice(0, 20)})`, '--months');
-  }
-  return months;
-}
-
-/** The data window: --from/--to, or --months N, or the default six full months before the as-of month. */
-export function resolveWindow(asOf: IsoDate, options: { months?: string; from?: string; to?: string }): DateRange {
-  if (options.from !== undefined || options.to !== undefined) {
-    if (options.months !== undefined) throw new ConfigError('--months kan inte kombineras med --from/--to', '--months');
-    if (options.from === undefined || options.to === undefined) throw new ConfigError('--from och --to måste anges tillsammans', options.from === undefined ? '--from' : '--to');
-    const from = parseDateOption(options.from, '--from');
-    const to = parseDateOption(options.to, '--to');
-    if (to < from) throw new ConfigError(`--to (${to}) ligger före --from (${from})`, '--to');
-    if (to >= addMonths(from, OPTION_LIMITS.maxMonths)) {
-      throw new ConfigError(`--from/--to: perioden får vara högst ${OPTION_LIMITS.maxMonths} månader (${from} – ${to})`, '--to');
-    }
-    return { from, to };
-  }
-  const months = options.months === undefined ? 6 : parseMonthsOption(options.months);
-  return defaultWindow(asOf, months);
 }

@@ -53,8 +53,15 @@ export function buildProgram(): Command {
     command
       .usage(['[flaggor]', ...command.registeredArguments.map((argument) => (argument.required ? `<${argument.name()}>` : `[${argument.name()}]`))].join(' '))
       .helpOption('-h, --help', 'visa hjälp')
-      .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+      .configureHelp({
+        styleTitle: (title) => HELP_TITLES[title] ?? title,
+        // Commander would add "(choices: …)" in English.
+        optionDescription: (option) => `${option.description}${option.argChoices ? ` (välj: ${option.argChoices.join(', ')})` : ''}`,
+      })
       .exitOverride().configureOutput({ outputError: () => undefined });
+    // A missing required flag is reported by the command's options step (src/cli/options.ts) together with every
+    // other problem, instead of commander stopping at the first one.
+    (command as unknown as { missingMandatoryOptionValue: () => void }).missingMandatoryOptionValue = () => undefined;
   }
   addSwedishHelp(program);
   return program;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { defaultWindow } from '../core/routineCalendar.js';
 import { ConfigError } from '../errors.js';
-import { loadConfig } from '../input/config.js';
+import type { RehabConfig } from '../input/config.js';
 import { readMailTemplates } from '../input/mailTemplates.js';
 import { readMeetings } from '../input/meetings.js';
 import { readDataset } from '../input/readDataset.js';
@@ -15,29 +15,33 @@ import { planPrep, type PrepFinding } from '../plan/prepPlan.js';
 import { applyPlan } from '../write/applyPlan.js';
 import { writeJson, writeMessage } from '../write/output.js';
 import { terminalProgress, type ProgressBar } from '../write/progress.js';
-import { parseAsOf } from './common.js';
+import { z } from 'zod';
+import { today } from './common.js';
+import { dateFlag, requiredText, resolveOptions } from './options.js';
 import { VERSION } from './version.js';
 
-interface PrepOptions {
-  data?: string;
-  out?: string;
-  asOf?: string;
-  config?: string;
-  hr?: string;
-  operation?: string;
-  manager?: string;
-  meetings?: string;
-  templates?: string;
-  json?: boolean;
-  replace?: boolean;
-}
+const prepFlags = z.object({
+  data: requiredText('mappen med exportfilerna'),
+  out: requiredText('mappen där underlaget skrivs'),
+  asOf: dateFlag.optional(),
+  config: z.string().optional(),
+  hr: z.string().optional(),
+  operation: z.string().optional(),
+  manager: z.string().optional(),
+  meetings: z.string().optional(),
+  templates: z.string().optional(),
+  json: z.boolean().optional(),
+  replace: z.boolean().optional(),
+});
+
+type PrepOptions = z.output<typeof prepFlags>;
 
 export function registerPrep(program: Command): void {
   program
     .command('prep')
     .description('HR:s underlag inför rehabiliteringsuppföljningen: arbetsbok och bildspel per chef, bildspel till ledningsgrupp, inbjudningar')
-    .option('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv (måste anges)')
-    .option('--out <mapp>', 'mappen där periodens mapp (t.ex. 2027-vår) skapas (måste anges)')
+    .requiredOption('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv')
+    .requiredOption('--out <mapp>', 'mappen där periodens mapp (t.ex. 2027-vår) skapas')
     .option('--as-of <datum>', 'datum att utgå från (ÅÅÅÅ-MM-DD), standard i dag')
     .option('--config <fil>', 'konfigurationsfil, standard rehab.config.json i arbetsmappen om den finns')
     .option('--hr <namn|epost>', 'bara chefer i de verksamheter som HR-specialisten har')
@@ -47,21 +51,19 @@ export function registerPrep(program: Command): void {
     .option('--templates <mapp>', 'mapp med egna mallar (mail/, ledningsgrupp/) som ersätter de medföljande')
     .option('--replace', 'ersätt en befintlig mapp för perioden; ifyllda filer i den försvinner (även --ersatt)')
     .option('--json', 'skriv sammanfattningen som JSON på standard ut')
-    .action(async (options: PrepOptions, command: Command) => {
+    .action(async (flags: Record<string, unknown>, command: Command) => {
       const progress = terminalProgress(command.optsWithGlobals<{ quiet?: boolean }>().quiet === true);
       try {
-        await runPrep(options, progress);
+        await runPrep(flags, progress);
       } finally {
         progress.finish();
       }
     });
 }
 
-export async function runPrep(options: PrepOptions, progress?: ProgressBar): Promise<void> {
-  if (options.data === undefined) throw new ConfigError('--data måste anges: mappen med exportfilerna', '--data');
-  if (options.out === undefined) throw new ConfigError('--out måste anges: mappen där underlaget skrivs', '--out');
-  const asOf = parseAsOf(options.asOf);
-  const config = loadConfig(options.config);
+export async function runPrep(flags: Record<string, unknown>, progress?: ProgressBar): Promise<void> {
+  const { options, config }: { options: PrepOptions; config: RehabConfig } = resolveOptions(prepFlags, flags);
+  const asOf = options.asOf ?? today();
 
   // Read every input first: a mistake anywhere stops the run before a single file is written.
   progress?.phase('Läser exporterna');

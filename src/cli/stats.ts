@@ -2,43 +2,47 @@
 import type { Command } from 'commander';
 import { computeAbsenceReport } from '../core/absenceFigures.js';
 import { disclosureForRun } from '../core/suppression.js';
-import { ConfigError } from '../errors.js';
-import { loadConfig } from '../input/config.js';
+import { defaultWindow } from '../core/routineCalendar.js';
 import { readDataset } from '../input/readDataset.js';
 import { statsCsv, statsJson, statsTable, warningLines } from '../render/statsReport.js';
 import { writeJson, writeMessage, writeResult } from '../write/output.js';
-import { parseAsOf, parseChoice, resolveWindow } from './common.js';
+import { z } from 'zod';
+import { today } from './common.js';
+import { choiceFlag, choiceOption, dateFlag, monthsFlag, requiredText, resolveOptions, windowRules } from './options.js';
 
-interface StatsOptions {
-  data?: string;
-  asOf?: string;
-  months?: string;
-  from?: string;
-  to?: string;
-  level?: string;
-  format?: string;
-  config?: string;
-}
+const LEVELS = ['enhet', 'verksamhet', 'avdelning', 'all'] as const;
+const FORMATS = ['table', 'json', 'csv'] as const;
+
+const statsFlags = z
+  .object({
+    data: requiredText('mappen med exportfilerna'),
+    asOf: dateFlag.optional(),
+    months: monthsFlag.optional(),
+    from: dateFlag.optional(),
+    to: dateFlag.optional(),
+    level: choiceFlag(LEVELS, 'all'),
+    format: choiceFlag(FORMATS, 'table'),
+    config: z.string().optional(),
+  })
+  .superRefine(windowRules);
 
 export function registerStats(program: Command): void {
   program
     .command('stats')
     .description('sjukfrånvaro per enhet, verksamhet, avdelning och förvaltning (kort- och långtid, jämförelse, trend)')
-    .option('--data <mapp>', 'mappen med anstallda.csv och sjukfranvaro.csv (måste anges)')
+    .requiredOption('--data <mapp>', 'mappen med anstallda.csv och sjukfranvaro.csv')
     .option('--as-of <datum>', 'datum att räkna per (ÅÅÅÅ-MM-DD); pågående sjukfrånvaro räknas till detta datum, standard i dag')
     .option('--months <antal>', 'antal hela månader före as-of-månaden (standard 6)')
     .option('--from <datum>', 'periodens första dag (ÅÅÅÅ-MM-DD), tillsammans med --to')
     .option('--to <datum>', 'periodens sista dag (ÅÅÅÅ-MM-DD), tillsammans med --from')
-    .option('--level <nivå>', 'enhet, verksamhet, avdelning eller all (standard all)')
-    .option('--format <format>', 'table (standard), json eller csv')
+    .addOption(choiceOption('--level <nivå>', 'nivå att visa (standard all)', LEVELS))
+    .addOption(choiceOption('--format <format>', 'utdataformat (standard table)', FORMATS))
     .option('--config <fil>', 'konfigurationsfil, standard rehab.config.json i arbetsmappen om den finns')
-    .action((options: StatsOptions) => {
-      if (options.data === undefined) throw new ConfigError('--data måste anges: mappen med exportfilerna', '--data');
-      const format = parseChoice(options.format, ['table', 'json', 'csv'] as const, 'table', '--format');
-      const level = parseChoice(options.level, ['enhet', 'verksamhet', 'avdelning', 'all'] as const, 'all', '--level');
-      const asOf = parseAsOf(options.asOf);
-      const window = resolveWindow(asOf, options);
-      const config = loadConfig(options.config);
+    .action((flags: Record<string, unknown>) => {
+      const { options, config } = resolveOptions(statsFlags, flags);
+      const { format, level } = options;
+      const asOf = options.asOf ?? today();
+      const window = options.from !== undefined && options.to !== undefined ? { from: options.from, to: options.to } : defaultWindow(asOf, options.months ?? 6);
       const read = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: false, maxFileMegabytes: config.maxFileMegabytes });
       const report = computeAbsenceReport(read.dataset, {
         asOf,

@@ -1,33 +1,34 @@
 // rehab validate: reads the exports, reports every problem (exit 3) or a summary of what was read.
 import type { Command } from 'commander';
 import { sickDataRange, sickDaysWithoutEmployment } from '../core/dataWarnings.js';
-import { ConfigError } from '../errors.js';
-import { loadConfig } from '../input/config.js';
 import { readDataset } from '../input/readDataset.js';
 import { validateReport, validateText } from '../render/validateReport.js';
 import { writeJson, writeResult } from '../write/output.js';
-import { parseAsOf, parseChoice } from './common.js';
+import { z } from 'zod';
+import { today } from './common.js';
+import { choiceFlag, choiceOption, dateFlag, requiredText, resolveOptions } from './options.js';
 
-interface ValidateOptions {
-  data?: string;
-  config?: string;
-  format?: string;
-  asOf?: string;
-}
+const FORMATS = ['text', 'json'] as const;
+
+const validateFlags = z.object({
+  data: requiredText('mappen med exportfilerna'),
+  config: z.string().optional(),
+  format: choiceFlag(FORMATS, 'text'),
+  asOf: dateFlag.optional(),
+});
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('kontrollera exportfilerna och visa vad som lästes')
-    .option('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv (måste anges)')
+    .requiredOption('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv')
     .option('--config <fil>', 'konfigurationsfil, standard rehab.config.json i arbetsmappen om den finns')
-    .option('--format <format>', 'text (standard) eller json')
+    .addOption(choiceOption('--format <format>', 'utdataformat (standard text)', FORMATS))
     .option('--as-of <datum>', 'datum då pågående sjukfrånvaro räknas som slut (ÅÅÅÅ-MM-DD), standard i dag')
-    .action((options: ValidateOptions) => {
-      if (options.data === undefined) throw new ConfigError('--data måste anges: mappen med exportfilerna', '--data');
-      const format = parseChoice(options.format, ['text', 'json'] as const, 'text', '--format');
-      const asOf = parseAsOf(options.asOf);
-      const config = loadConfig(options.config);
+    .action((flags: Record<string, unknown>) => {
+      const { options, config } = resolveOptions(validateFlags, flags);
+      const { format } = options;
+      const asOf = options.asOf ?? today();
       const read = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: false, maxFileMegabytes: config.maxFileMegabytes });
       // Over all data: the range is the sick data's own first and last day.
       const dateRange = sickDataRange(read.dataset.sickSegments, asOf);

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_MAX_FILE_MEGABYTES } from './csvFile.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/thresholds.js';
+import { issueLines } from './zodMessages.js';
 
-z.config(z.locales.sv());
 
 export const DEFAULT_CONFIG_FILE = 'rehab.config.json';
 
@@ -159,15 +159,10 @@ export function withoutCommentKeys(json: unknown): unknown {
 export function parseConfig(json: unknown, source: string | null): RehabConfig {
   const result = configSchema.safeParse(withoutCommentKeys(json));
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    let path = issue.path.map(String).join('.');
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') {
-      path = [...issue.path.map(String), issue.keys[0]].filter(Boolean).join('.');
-      message = 'okänd nyckel';
-    }
+    // Every problem at once, one line each: "fil: nyckel: vad som är fel (värde)".
     const where = source ?? 'konfigurationen';
-    throw new ConfigError(`${where}: ${path || '(roten)'}: ${message}`, path);
+    const lines = issueLines(result.error);
+    throw new ConfigError(lines.map((line) => `${where}: ${line.path || '(roten)'}: ${line.message}`).join('\n'), lines[0]!.path);
   }
   return toRehabConfig(result.data, source);
 }
@@ -180,7 +175,7 @@ export function loadConfig(configPath: string | undefined, cwd: string = process
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new ConfigError(`Konfigurationsfilen ${configPath} kan inte läsas.`, 'config');
+    throw new ConfigError(`Konfigurationsfilen ${configPath ?? path} kan inte läsas.`, 'config');
   }
   let json: unknown;
   try {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../core/calendarDate.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { mapHeaders, readCsvFile } from './csvFile.js';
-import './config.js'; // sets zod's Swedish locale
+import './zodMessages.js'; // zod's messages in Swedish
 
 export interface Meeting {
   /** Lower-cased, to be matched against chef_epost of anstallda.csv. */

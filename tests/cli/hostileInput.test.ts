@@ -59,7 +59,8 @@ describe('options out of range: exit 2 with a Swedish message', () => {
     [['--months', '61'], '--months: ange ett heltal från 1 till 60 (61)'],
     [['--months', '0'], '--months: ange ett heltal från 1 till 60 (0)'],
     [['--as-of', '9999-12-31'], '--as-of: datumet 9999-12-31 ligger utanför 1900-01-01 – 2199-12-31'],
-    [['--from', '1800-01-01', '--to', '1800-12-31'], '--from: datumet 1800-01-01 ligger utanför 1900-01-01 – 2199-12-31'],
+    // Every problem at once: both dates are out of range.
+    [['--from', '1800-01-01', '--to', '1800-12-31'], '--from: datumet 1800-01-01 ligger utanför 1900-01-01 – 2199-12-31\nrehab: --to: datumet 1800-12-31 ligger utanför 1900-01-01 – 2199-12-31'],
     [['--from', '2020-01-01', '--to', '2025-01-01'], '--from/--to: perioden får vara högst 60 månader (2020-01-01 – 2025-01-01)'],
   ])('stats %j', (args, message) => {
     const result = runCli(['stats', '--data', data, '--as-of', '2027-02-10', ...args]);

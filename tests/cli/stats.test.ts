@@ -22,6 +22,9 @@
 //   förvaltning short 54.05, long 73.5, total 127.55
 // Previous window: exposure E10 181 × (1 + 1 + 0.5 + 1 + 1 [1007]) = 814.5, E20 181, E30 181 + 144.8 = 325.8;
 //   sick only 1004's 12 days (20–31 Jul) in E10.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliResult } from '../helpers/runCli.js';
 import { fixturePath, runCli } from '../helpers/runCli.js';
@@ -238,5 +241,33 @@ describe('rehab stats errors', () => {
     expect(result.status).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Indata är ogiltiga');
+  });
+});
+
+describe('stats options: one step, every problem at once, in Swedish', () => {
+  it('reports every wrong flag and every config problem together, one line each (exit 2)', () => {
+    const work = mkdtempSync(join(tmpdir(), 'rehab-options-'));
+    const config = join(work, 'rehab.config.json');
+    writeFileSync(config, JSON.stringify({ minstaGruppstorlek: 0, troskelvarden: { korttidMaxDag: '14' }, hrSpecialister: [{ namn: 'Ebba', epost: 'ebba' }] }));
+    const result = runCli(['stats', '--as-of', '2027-02-30', '--level', 'grupp', '--format', 'xml', '--config', config]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'rehab: --data måste anges: mappen med exportfilerna',
+      'rehab: --as-of: ogiltigt datum (2027-02-30), ange ÅÅÅÅ-MM-DD',
+      'rehab: --level: ogiltigt värde (grupp), välj ett av: enhet, verksamhet, avdelning, all',
+      'rehab: --format: ogiltigt värde (xml), välj ett av: table, json, csv',
+      `rehab: ${config}: hrSpecialister.0.epost: ogiltig e-postadress ("ebba")`,
+      `rehab: ${config}: minstaGruppstorlek: ange ett heltal från 1 till 100000`,
+      `rehab: ${config}: troskelvarden.korttidMaxDag: ange ett heltal från 1 till 365`,
+    ]);
+    expect(result.stderr).not.toMatch(/förväntade|expected|number|undefined/);
+  });
+
+  it('names the default config file it could not read, never "undefined"', () => {
+    const work = mkdtempSync(join(tmpdir(), 'rehab-options-'));
+    mkdirSync(join(work, 'rehab.config.json'));
+    const result = runCli(['stats', '--data', fixturePath('scenarios', 'stats-basic')], { cwd: work });
+    expect(result.stderr.trim()).toBe(`rehab: Konfigurationsfilen ${join(work, 'rehab.config.json')} kan inte läsas.`);
+    expect(result.status).toBe(2);
   });
 });

@@ -111,3 +111,21 @@ describe('config: maxFilstorlekMB (issue 13)', () => {
   });
 });
 
+
+describe('config messages are Swedish throughout', () => {
+  it('names the key and says what is wrong, for each problem at once', () => {
+    let message = '';
+    try {
+      parseConfig({ forvaltning: 7, hrSpecialister: [{ namn: '', epost: 'x' }], processledare: { namn: 'Pia' }, okand: true }, 'rehab.config.json');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'rehab.config.json: forvaltning: ska vara en text (7)',
+      'rehab.config.json: processledare.epost: måste anges',
+      'rehab.config.json: hrSpecialister.0.namn: får inte vara tom',
+      'rehab.config.json: hrSpecialister.0.epost: ogiltig e-postadress ("x")',
+      'rehab.config.json: okand: okänd nyckel',
+    ]);
+  });
+});
