@@ -40,12 +40,21 @@ export async function applyPlan(plan: Plan<unknown>, outDir: string, options: Ap
 }
 
 /**
- * TEST ONLY: REHAB_TEST_PAUSE_BEFORE_COMMIT=<ms> waits that long with every file staged, so tests can start a
- * second run, create the target folder, delete the staging folder or send a signal at the worst moment.
+ * TEST ONLY: REHAB_TEST_PAUSE_BEFORE_COMMIT holds the run with every file staged, so tests can start a second run,
+ * create the target folder, delete the staging folder or send a signal at the worst moment. `<ms>` waits that long;
+ * `until:<file>` waits until that file exists (at most 10 minutes), so a test on a busy machine need not guess.
  */
 async function testPause(): Promise<void> {
-  const pause = Number(process.env['REHAB_TEST_PAUSE_BEFORE_COMMIT'] ?? 0);
-  if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+  const setting = process.env['REHAB_TEST_PAUSE_BEFORE_COMMIT'];
+  if (!setting) return;
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  if (setting.startsWith('until:')) {
+    const { existsSync } = await import('node:fs');
+    for (let waited = 0; waited < 600_000 && !existsSync(setting.slice('until:'.length)); waited += 50) await sleep(50);
+    return;
+  }
+  const pause = Number(setting);
+  if (pause > 0) await sleep(pause);
 }
 
 /** A document's bytes; the same model always gives the same bytes apart from the zip entries' times. */

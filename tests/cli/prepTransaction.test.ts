@@ -22,12 +22,14 @@ function newOut(): string {
   return join(mkdtempSync(join(tmpdir(), 'rehab-tx-')), 'ut');
 }
 
-/** Starts a run that waits before its commit, and resolves once every file of it is staged. */
-async function pausedRun(out: string, pauseMs = 60_000) {
-  const run = startCli(prepArgs(out), { env: { REHAB_TEST_PAUSE_BEFORE_COMMIT: String(pauseMs) } });
-  for (let waited = 0; waited < 60_000; waited += 100) {
+/** Starts a run that waits before its commit until `go()` is called, and resolves once every file of it is staged. */
+async function pausedRun(out: string) {
+  const goFile = join(mkdtempSync(join(tmpdir(), 'rehab-go-')), 'go');
+  const run = startCli(prepArgs(out), { env: { REHAB_TEST_PAUSE_BEFORE_COMMIT: `until:${goFile}` } });
+  const go = (): void => writeFileSync(goFile, '');
+  for (let waited = 0; waited < 240_000; waited += 100) {
     const staging = existsSync(out) ? readdirSync(out).find((entry) => entry.startsWith(`.${PERIOD}.pagar-`)) : undefined;
-    if (staging && existsSync(join(out, staging, 'manifest.json'))) return { ...run, staging: join(out, staging) };
+    if (staging && existsSync(join(out, staging, 'manifest.json'))) return { ...run, go, staging: join(out, staging) };
     if (run.child.exitCode !== null) throw new Error(`run ended early: ${(await run.done).stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -38,11 +40,12 @@ function filesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
-describe('rehab prep output under attack', () => {
+describe('rehab prep output under attack', { timeout: 300_000 }, () => {
   it('two runs into one --out: the second is refused (exit 4, since when), the first completes', async () => {
     const out = newOut();
-    const first = await pausedRun(out, 3_000);
+    const first = await pausedRun(out);
     const second = runCli(prepArgs(out));
+    first.go();
     expect(second.status).toBe(4);
     expect(second.stderr).toMatch(/En annan körning av rehab skriver redan i .* \(sedan \d{4}-\d{2}-\d{2} \d{2}:\d{2}, process \d+\)/);
     const result = await first.done;
@@ -54,9 +57,10 @@ describe('rehab prep output under attack', () => {
 
   it('a period folder that appears during the run is kept untouched and the run fails (exit 4)', async () => {
     const out = newOut();
-    const run = await pausedRun(out, 2_000);
+    const run = await pausedRun(out);
     mkdirSync(join(out, PERIOD));
     writeFileSync(join(out, PERIOD, 'ifylld.xlsx'), 'HR:s anteckningar');
+    run.go();
     const result = await run.done;
     expect(result.status).toBe(4);
     expect(result.stderr).toContain('skapades av någon annan');
@@ -67,8 +71,9 @@ describe('rehab prep output under attack', () => {
 
   it('a staging folder deleted during the run fails it (exit 4): nothing is committed, nothing reported as done', async () => {
     const out = newOut();
-    const run = await pausedRun(out, 2_000);
+    const run = await pausedRun(out);
     rmSync(run.staging, { recursive: true });
+    run.go();
     const result = await run.done;
     expect(result.status).toBe(4);
     expect(result.stderr).toContain(`${FILES_IN_RUN} av ${FILES_IN_RUN} filer`);
