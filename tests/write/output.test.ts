@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, runCli } from '../helpers/runCli.js';
+import { CLI_COMMAND, runCli } from '../helpers/runCli.js';
 
 /** `rehab ARGS` on a pseudo-terminal made by script(1); its output (stdout and stderr together) comes back on stdout. */
 function onTerminal(args: string[], env: Record<string, string | undefined>) {
-  const command = [process.execPath, '--import', join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(PROJECT_ROOT, 'src/cli/index.ts'), ...args]
+  const command = [...CLI_COMMAND, ...args]
     .map((part) => `'${part}'`).join(' ');
   const environment = { ...process.env, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete environment[key];
