@@ -6,7 +6,8 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/core/thresholds.j
 import type { EmploymentRow, SickSegment } from '../../src/core/types.js';
 import { referenceReport, type RefMonth } from './absenceReference.js';
 
-const NUM_RUNS = Number(process.env.FIG_RUNS ?? 100);
+// REHAB_PROPERTY_RUNS=3000 searches longer (it found the float overshoot at exactly 100 % that the reference now clamps).
+const NUM_RUNS = Number(process.env.REHAB_PROPERTY_RUNS ?? 100);
 const DAY_MS = 86_400_000;
 const BASE_DAY = Date.UTC(2025, 11, 1) / DAY_MS; // 2025-12-01
 const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);

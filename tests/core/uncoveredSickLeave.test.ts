@@ -1,6 +1,6 @@
 // SPEC §4 "Sick leave without a case", by hand. As-of 2027-02-10 (2027 is not a leap year).
 import { describe, expect, it } from 'vitest';
-import { evaluateCases, type CaseChecklistReport } from '../../src/core/caseChecklist.js';
+import { evaluateCases, reportForManager, type CaseChecklistReport } from '../../src/core/caseChecklist.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/core/thresholds.js';
 import type { EmploymentRow, RehabCase, SickSegment } from '../../src/core/types.js';
 
@@ -130,6 +130,11 @@ describe('sick leave without a case', () => {
       [BO, 0, 1],
       [CIA, 0, 1],
     ]);
+  });
+
+  it('a manager’s part of the report keeps only her sick leave without a case', () => {
+    expect(reportForManager(report, 'BO.BERG@exempel.se').uncoveredSickLeave.map((entry) => entry.employmentId)).toEqual(['A']);
+    expect(reportForManager(report, 'ada.chefsson@exempel.se').uncoveredSickLeave.map((entry) => entry.employmentId)).toEqual(['F', 'C', 'D']);
   });
 
   it('the threshold day is configurable', () => {
