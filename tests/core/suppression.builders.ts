@@ -1,6 +1,6 @@
 // Plain population models for the disclosure-control tests: a tree of units with employees per period, the input
 // sharedDisclosure takes, and the auditor's view of the same administration when everything not hidden is shown.
-import type { GroupCells } from '../../src/core/absenceFigures.js';
+import type { GroupCells, UnitFigures } from '../../src/core/absenceFigures.js';
 import type { AuditInput, AuditStatutory, AuditUnit } from '../helpers/disclosureAuditor.js';
 import {
   ADMINISTRATION_GROUP,
@@ -149,4 +149,45 @@ export function auditInput(tree: Tree, disclosure: SharedDisclosure, options: { 
     statutoryMinimum: 11,
     protectAgainstInsiders: options.protectAgainstInsiders ?? true,
   };
+}
+
+// The rule before issue 10, kept here as the "before" of the four leaks: primary suppression per unit in the window,
+// one partner per parent, nothing for the previous period, the trend months or the statutory groups.
+export function ruleBeforeIssue10(units: readonly UnitFigures[], minGroupSize: number): Set<string> {
+  const key = (unit: { level: string; id: string }): string => `${unit.level}:${unit.id}`;
+  const hidden = new Set(units.filter((unit) => unit.employees < minGroupSize).map(key));
+  const parentKey = (unit: UnitFigures): string =>
+    unit.level === 'enhet' ? `verksamhet:${unit.parent}` : unit.level === 'verksamhet' ? `avdelning:${unit.parent}` : 'administration';
+  const childrenOf = new Map<string, UnitFigures[]>();
+  for (const unit of units) childrenOf.set(parentKey(unit), [...(childrenOf.get(parentKey(unit)) ?? []), unit]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [parent, children] of [...childrenOf].sort(([a], [b]) => a.localeCompare(b))) {
+      const shown = children.filter((child) => !hidden.has(key(child))).sort((a, b) => a.employees - b.employees);
+      const hiddenCount = children.length - shown.length;
+      const add = (item: string): void => {
+        if (!hidden.has(item)) {
+          hidden.add(item);
+          changed = true;
+        }
+      };
+      if (!hidden.has(parent)) {
+        if (children.length === 1 && hiddenCount === 1) add(parent);
+        else if (hiddenCount === 1) add(key(shown[0]!));
+      } else if (hiddenCount === 0 && shown[0]) add(key(shown[0]));
+    }
+  }
+  return hidden;
+}
+
+
+/** The old rule's decision as the old decks applied it: a hidden unit loses its row, change and line; nothing else is hidden. */
+export function disclosureBeforeIssue10(tree: Tree): SharedDisclosure {
+  const input = disclosureInput(tree);
+  const units = input.units.map((unit) => ({ ...unit, employees: input.cells[`${unit.level}:${unit.id}`]!.window.employees })) as unknown as UnitFigures[];
+  const hidden: Record<string, 'small_group'> = {};
+  for (const group of ruleBeforeIssue10(units, 5)) for (const period of ['window', 'previous', ...MONTHS]) hidden[cellKey(group, period)] = 'small_group';
+  // The statutory slide showed the förvaltning's groups with more than 10 employees.
+  for (const item of input.statutory ?? []) if (item.employees <= 10) hidden[cellKey(statutoryGroupKey(item.group), 'window')] = 'small_group';
+  return { hidden };
 }

@@ -21,6 +21,7 @@ import { STATUTORY_GROUP_LABELS } from '../../src/render/labels.js';
 import { planPrep } from '../../src/plan/prepPlan.js';
 import { auditDisclosure, type AuditInput, type AuditStatutory } from '../helpers/disclosureAuditor.js';
 import { fixturePath } from '../helpers/runCli.js';
+import { ruleBeforeIssue10 } from './suppression.builders.js';
 
 const renderInvitation = compileFollowUpMail(readMailTemplates().bilaga1);
 const slideTexts = readSlideTexts();
@@ -106,7 +107,7 @@ function shownCells(run: Run): Set<string> {
   return shown;
 }
 
-function auditRun(run: Run): ReturnType<typeof auditDisclosure> {
+function auditRun(run: Run, shown: Set<string> = shownCells(run)): ReturnType<typeof auditDisclosure> {
   const { report } = run;
   const months = report.trend.months;
   const covering = (range: { from: string; to: string }): string[] => {
@@ -134,7 +135,7 @@ function auditRun(run: Run): ReturnType<typeof auditDisclosure> {
       return cells.months[months.indexOf(period)]?.employees ?? 0;
     },
     statutory: [statutoryOf('administration', report.statutory), ...Object.entries(run.operationStatutory).map(([operation, groups]) => statutoryOf(`verksamhet:${operation}`, groups))],
-    shown: shownCells(run),
+    shown,
     minGroupSize: run.config.thresholds.minGroupSize,
     statutoryMinimum: run.config.thresholds.statutoryGroupMaxSuppressed + 1,
     protectAgainstInsiders: run.config.thresholds.protectAgainstInsiders,
@@ -216,5 +217,32 @@ describe('the leadership decks of generated exports (small units, a reorganisati
     const run = runPrep(folder, parseConfig({}, null), '2027-02-01');
     expect(run.decks.length).toBeGreaterThan(0);
     expect(auditRun(run)).toEqual([]);
+  });
+});
+
+describe('the four leaks of the rule before issue 10, found by the same auditor', () => {
+  const run = runPrep(fixturePath('demo'), loadConfig(fixturePath('demo', 'rehab.config.json')), '2027-02-01');
+  const old = ruleBeforeIssue10(run.report.units, 5);
+  const months = run.report.trend.months;
+  // What the old decks showed: every row not hidden with its change column, the verksamhet's line and the förvaltning's.
+  const oldShown = new Set<string>();
+  for (const unit of run.report.units.filter((item) => item.level !== 'avdelning' && !old.has(`${item.level}:${item.id}`))) {
+    oldShown.add(`${unit.level}:${unit.id}|window`);
+    oldShown.add(`${unit.level}:${unit.id}|previous`);
+    if (unit.level === 'verksamhet') for (const month of months) oldShown.add(`${unit.level}:${unit.id}|${month}`);
+  }
+  for (const period of ['window', 'previous', ...months]) oldShown.add(`administration|${period}`);
+  const findings = auditRun({ ...run, decks: [] }, oldShown);
+  const at = (pattern: RegExp): string[] => findings.filter((finding) => pattern.test(finding.cell)).map((finding) => `${finding.kind} ${finding.cell}`);
+
+  it('a manager of Daglig verksamhet Öster works out her 4-person neighbour, also month by month from the trend line', () => {
+    // DVÖ = E1114 (4) + E1045 (7): the old rule hid E1114 and E1045, but showed DVÖ's total and its line, so E1045's
+    // manager gets E1114 = DVÖ − E1045 for the window, the previous period and every month.
+    expect(at(/^enhet:E1114\|/)).toEqual(expect.arrayContaining(['determined_by_insider enhet:E1114|window', 'determined_by_insider enhet:E1114|previous', 'determined_by_insider enhet:E1114|2026-10-01']));
+    expect(at(/^verksamhet:Daglig verksamhet Öster\|2026-10-01$/)).toEqual(['narrowed verksamhet:Daglig verksamhet Öster|2026-10-01']);
+  });
+
+  it('over-hiding: Socialpsykiatri hid its own total (47) and its 12-person unit', () => {
+    expect([...old].filter((item) => ['verksamhet:Socialpsykiatri', 'enhet:E1067'].includes(item))).toEqual(['verksamhet:Socialpsykiatri', 'enhet:E1067']);
   });
 });

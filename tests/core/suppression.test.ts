@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { protectCells, type ProtectionCell, type ProtectionSum } from '../../src/core/suppression/cellProtection.js';
 import { sharedDisclosure, type DisclosureOptions } from '../../src/core/suppression.js';
 import { auditDisclosure } from '../helpers/disclosureAuditor.js';
-import { auditInput, disclosureInput, type Tree, type TreeEnhet } from './suppression.builders.js';
+import { auditInput, disclosureBeforeIssue10, disclosureInput, type Tree, type TreeEnhet } from './suppression.builders.js';
 
 const OPTIONS: DisclosureOptions = { minGroupSize: 5, statutoryGroupMaxSuppressed: 10, protectAgainstInsiders: true };
 
@@ -115,6 +115,8 @@ describe('sharedDisclosure (the administration as decks show it)', () => {
     const tree: Tree = {
       enheter: [enhet('E1', 'Liten', [3, 3, 3, 3]), enhet('E2', 'Liten', [0, 0, 10, 10]), enhet('E3', 'Stor', steady(40)), enhet('E4', 'Stor', steady(45))],
     };
+    // Before: the line showed Liten's first months, when its 3 people were alone in it.
+    expect(auditDisclosure(auditInput(tree, disclosureBeforeIssue10(tree))).map((finding) => `${finding.kind} ${finding.cell}`)).toContain('shown_small verksamhet:Liten|2026-09-01');
     const disclosure = sharedDisclosure(disclosureInput(tree), OPTIONS);
     expect(disclosure.hidden['verksamhet:Liten|2026-09-01']).toBe('small_group');
     expect(disclosure.hidden['verksamhet:Liten|2026-10-01']).toBe('small_group');
@@ -123,6 +125,8 @@ describe('sharedDisclosure (the administration as decks show it)', () => {
 
   it('the change column: a previous period with 2 people is hidden although the window is shown', () => {
     const tree: Tree = { enheter: [enhet('E1', 'V', [2, 2, 9, 9]), enhet('E2', 'V', steady(20)), enhet('E3', 'V', steady(30)), enhet('E4', 'W', steady(50))] };
+    // Before: total − change gave E1's previous period (2 people).
+    expect(auditDisclosure(auditInput(tree, disclosureBeforeIssue10(tree))).map((finding) => finding.cell)).toContain('enhet:E1|previous');
     const disclosure = sharedDisclosure(disclosureInput(tree), OPTIONS);
     expect(disclosure.hidden['enhet:E1|window']).toBeUndefined();
     expect(disclosure.hidden['enhet:E1|previous']).toBe('small_group');
@@ -134,6 +138,9 @@ describe('sharedDisclosure (the administration as decks show it)', () => {
       enheter: [enhet('E1', 'V', steady(30)), enhet('E2', 'V', steady(20)), enhet('E3', 'W', steady(60))],
       statutory: { V: { women: 42, men: 8, age: [12, 20, 18] }, W: { women: 30, men: 30, age: [15, 25, 20] } },
     };
+    // Before: the förvaltning's slide hid its 8 men but showed the women and the whole: men = whole − women.
+    const before: Tree = { enheter: [enhet('E1', 'V', steady(30)), enhet('E2', 'V', steady(20))], statutory: { V: { women: 42, men: 8, age: [12, 20, 18] } } };
+    expect(auditDisclosure(auditInput(before, disclosureBeforeIssue10(before))).map((finding) => `${finding.kind} ${finding.cell}`)).toContain('determined statutory:administration:men|window');
     const disclosure = sharedDisclosure(disclosureInput(tree), OPTIONS);
     expect(disclosure.hidden['statutory:verksamhet:V:men|window']).toBe('small_group');
     expect(disclosure.hidden['statutory:verksamhet:V:women|window']).toBe('protects_small_group');

@@ -36,7 +36,7 @@ export interface AuditInput {
 }
 
 export interface AuditFinding {
-  kind: 'determined' | 'determined_by_insider' | 'narrowed';
+  kind: 'shown_small' | 'determined' | 'determined_by_insider' | 'narrowed';
   cell: string;
   detail: string;
 }
@@ -140,6 +140,12 @@ export function auditDisclosure(input: AuditInput): AuditFinding[] {
   const isUnknown = (cell: string): boolean => (population.get(cell) ?? 0) > 0 && !input.shown.has(cell);
   const findings: AuditFinding[] = [];
   const isSmall = (cell: string): boolean => (population.get(cell) ?? 0) < (minimum.get(cell) ?? input.minGroupSize);
+
+  // Primary: no group with fewer people than its minimum is shown at all.
+  for (const cell of input.shown) {
+    const employees = population.get(cell) ?? 0;
+    if (employees > 0 && isSmall(cell)) findings.push({ kind: 'shown_small', cell, detail: `${employees} employees shown` });
+  }
 
   // Narrowing: the hidden parts of a sum with a known total are known together; together they must be large enough.
   for (const sum of sums) {
