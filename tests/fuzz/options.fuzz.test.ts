@@ -63,9 +63,11 @@ describe('options and config files', () => {
     fc.array(fc.oneof(hostileValue, fc.record({ namn: hostileValue, epost: fc.constantFrom('hr@kommun.example', 'x', '') })), { maxLength: 2 }),
     fc.dictionary(hostileValue, hostileValue, { maxKeys: 2 }),
   );
+  // Mostly numbers for the thresholds (so a config is often valid but for one extreme value), sometimes anything.
+  const thresholdValue = fc.oneof({ weight: 4, arbitrary: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constantFrom(1e5, 1e6, 1e9, 2 ** 31, 1e15)) }, { weight: 1, arbitrary: jsonValue });
   const config = fc.record({
-    top: fc.dictionary(fc.constantFrom(...KEYS), jsonValue, { maxKeys: 3 }),
-    thresholds: fc.dictionary(fc.constantFrom(...THRESHOLD_KEYS), jsonValue, { maxKeys: 4 }),
+    top: fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...KEYS), jsonValue, { maxKeys: 2 }) }),
+    thresholds: fc.dictionary(fc.constantFrom(...THRESHOLD_KEYS), thresholdValue, { maxKeys: 3 }),
   }).map(({ top, thresholds }) => ({ ...top, troskelvarden: thresholds }));
 
   it('property: any rehab.config.json ends with exit 0 or 2 (the key named) for stats and cases', async () => {
