@@ -60,12 +60,17 @@ function toPdf(source, work, name) {
   return pdf;
 }
 
-/** The page whose first line starts with the title: pages are found by what they show, not by number. */
+/**
+ * The page whose title (its first two lines: a long title wraps) starts with `title`, or matches it when it is
+ * a RegExp (the leadership deck's titles state the finding, e.g. "Boendestöd: sjukfrånvaron har minskat …").
+ * Pages are found by what they show, not by number.
+ */
 function pageWithTitle(pdf, title) {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
   for (let page = 1; page <= pages; page += 1) {
     const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' });
-    if (text.trim().startsWith(title)) return page;
+    const heading = text.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')).filter(Boolean).slice(0, 2).join(' ');
+    if (typeof title === 'string' ? heading.startsWith(title) : title.test(heading)) return page;
   }
   throw new Error(`Ingen sida i ${pdf} börjar med "${title}"`);
 }
@@ -78,7 +83,7 @@ function picture(pdf, title, name, { dpi = 60, topShare = 1 } = {}) {
   const [, width, height] = /Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info);
   const crop = ['-x', '0', '-y', '0', '-W', String(Math.round((Number(width) / 72) * dpi)), '-H', String(Math.round((Number(height) / 72) * dpi * topShare))];
   run('pdftoppm', ['-png', '-r', String(dpi), ...crop, '-f', String(page), '-l', String(page), '-singlefile', pdf, target]);
-  log(`  docs/bilder/${name}.png  (${title}, sida ${page})`);
+  log(`  docs/bilder/${name}.png  (${String(title)}, sida ${page})`);
   return `${name}.png`;
 }
 
@@ -105,8 +110,9 @@ function main() {
       picture(documents.workbook, 'Öppna rehabärenden', 'hr-arbetsbok-arenden', { dpi: 110, topShare: 0.35 }),
       picture(documents.managerDeck, 'Att ta upp på mötet', 'hr-bildspel-mote'),
       picture(documents.managerDeck, 'Ärenden', 'hr-bildspel-arenden'),
-      picture(documents.managementDeck, 'Sjukfrånvaro per enhet jämfört med förvaltningen', 'ledningsgrupp-enheter'),
-      picture(documents.managementDeck, 'Sjukfrånvaro månad för månad', 'ledningsgrupp-trend'),
+      picture(documents.managementDeck, /^Sjukfrånvaron i .+ var .+ förvaltningen/, 'ledningsgrupp-sammanfattning'),
+      picture(documents.managementDeck, /kort- och långtid per enhet/, 'ledningsgrupp-enheter'),
+      picture(documents.managementDeck, /^[^:]+: sjukfrånvaron (har|är) /, 'ledningsgrupp-trend'),
       picture(documents.analysisDeck, 'Sammanfattning för förvaltningsledningen', 'analys-sammanfattning'),
       picture(documents.analysisDeck, '2. Enheter som avviker: sjukfrånvaro efter enhetens storlek', 'analys-tratt'),
       picture(documents.analysisWorkbook, 'Analys av rehabiliteringsarbetet i förvaltningen', 'analys-arbetsbok', { dpi: 100, topShare: 0.6 }),
