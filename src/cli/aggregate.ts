@@ -112,5 +112,5 @@ export async function runAggregate(options: AggregateOptions, progress?: Progres
   });
   progress?.phase('Skriver dokument', plan.documents.length);
   const applied = await applyPlan(plan, options.out, { replace: options.replace === true, onDocument: () => progress?.tick() });
-  return { ...plan.summary, folder: applied.folder, outputs: applied.outputs.map((file) => file.path) };
+  return { ...plan.summary, folder: applied.folder, outputs: applied.outputs.map((file) => file.key) };
 }

@@ -1,6 +1,6 @@
 // rehab prep: the HR specialist's material for a follow-up round (seed 000 "Förberedelse", Bilaga 1).
 // options → read (everything, before anything is written) → plan (pure, src/plan/prepPlan.ts) → apply → report.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { defaultWindow } from '../core/routineCalendar.js';
 import { ConfigError } from '../errors.js';
@@ -80,6 +80,7 @@ export async function runPrep(flags: Record<string, unknown>, progress?: Progres
     run: {
       createdAt: new Date().toISOString(), version: VERSION,
       meetings: options.meetings !== undefined, templates: options.templates !== undefined, ersatt: options.replace === true,
+      ...(options.meetings ? { meetingsFile: basename(options.meetings) } : {}),
     },
   });
   if (!result.ok) throw new ConfigError(result.findings.map(findingMessage).join('\n'), result.findings[0]!.option);

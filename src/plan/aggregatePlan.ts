@@ -16,7 +16,7 @@ import { buildAnalysisTables, caseHiddenOperations, findingSentences, type Hidde
 import { buildAnalysisWorkbook } from '../render/analysisWorkbook.js';
 import type { AnalysisInvitation, RenderedMail } from '../render/invitationMail.js';
 import { periodName, SEASON_DEFINITE_LABELS } from '../render/labels.js';
-import { managerFolderName, safeFileName } from '../render/prepFiles.js';
+import { fileNameSegment, managerUnitLabel } from '../render/prepFiles.js';
 import { meetingUid, type MailModel } from '../render/mailModel.js';
 import type { RunManifest } from '../render/runManifest.js';
 import type { Plan, PlannedDocument } from './types.js';
@@ -138,7 +138,7 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
   const periodText = `${SEASON_DEFINITE_LABELS[moment.season]} ${moment.seasonYear}`;
   const workbooksRead = analysis.managerSupport.filter((manager) => manager.workbookReturned).length;
   const deckInput: AnalysisDeckInput = { ...tablesInput, period, periodText, asOf, tables, workbooksRead };
-  const baseName = safeFileName(`${ANALYSIS_DECK_TITLE} ${period}`);
+  const baseName = fileNameSegment(`${ANALYSIS_DECK_TITLE} ${period}`);
 
   const meetingByEmail = new Map(input.meetings.map((meeting) => [meeting.email, meeting]));
   const sender = input.processLeader ?? PLACEHOLDER_PROCESS_LEADER;
@@ -172,7 +172,7 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
   const mails = mailDocuments.filter((document) => document.kind === 'eml').length;
   const meetingRequests = mailDocuments.length - mails;
 
-  const managerLabel = (manager: ManagerScope): string => managerFolderName(manager, unitsOfEnhet).replace(/^Chefer\//, '');
+  const managerLabel = (manager: ManagerScope): string => managerUnitLabel(manager, unitsOfEnhet);
   const summary: AggregateSummary = {
     period,
     asOf,

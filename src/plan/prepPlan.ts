@@ -15,11 +15,11 @@ import type { FileReport, InputFileName } from '../input/readDataset.js';
 import type { SlideTexts } from '../input/slideTexts.js';
 import { buildHrDeck } from '../render/hrDeck.js';
 import { renderHrWorkbook } from '../render/hrWorkbook.js';
-import type { FollowUpInvitation, RenderedMail } from '../render/invitationMail.js';
+import { followUpMeetingText, matchMeetings, type FollowUpInvitation, type RenderedMail } from '../render/invitationMail.js';
 import { periodName } from '../render/labels.js';
 import { meetingUid, type MailModel, type MeetingRequestModel } from '../render/mailModel.js';
 import { buildManagementDeck } from '../render/managementDeck.js';
-import { managerFolderName, prepFileNames, safeFileName } from '../render/prepFiles.js';
+import { MEETING_ATTACHMENT_NAME, RunFileNames } from '../render/prepFiles.js';
 import type { PrepSummary } from '../render/prepSummary.js';
 import type { RunManifest } from '../render/runManifest.js';
 import { MANIFEST_FILE, type Plan, type PlannedDocument } from './types.js';
@@ -52,6 +52,8 @@ export interface PrepPlanInput {
     version: string;
     /** Which other options were given (recorded in the manifest as true/false). */
     meetings: boolean;
+    /** Base name of the --meetings file, for messages about its lines. */
+    meetingsFile?: string;
     templates: boolean;
     ersatt: boolean;
   };
@@ -87,6 +89,8 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
   const unitsOfEnhet = absence.units.filter((unit) => unit.level === 'enhet');
   const scope = followUpScope(unitsOfEnhet, checklist.cases, config.hrSpecialists, filter);
   const meetingByManager = new Map(input.meetings.map((meeting) => [meeting.managerEmail, meeting]));
+  const knownManagers = new Set(dataset.employments.map((row) => row.managerEmail.toLowerCase()));
+  const meetingMatch = matchMeetings(input.meetings, knownManagers, scope.managers.map((manager) => manager.email));
   // Indexes by lower-cased manager e-mail, in data order: filtering the whole lists per manager was quadratic.
   const casesByManager = groupBy(checklist.cases, (rehabCase) => rehabCase.manager.toLowerCase());
   const findingsByManager = groupBy(checklist.repeatedShortTermFindings, (finding) => finding.manager.toLowerCase());
@@ -100,8 +104,7 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
 
   const documents: PlannedDocument[] = [];
   const counts = { managers: 0, workbooks: 0, managerDecks: 0, managementDecks: 0, mails: 0, meetingRequests: 0 };
-  const usedFolders = new Set<string>();
-  const names = prepFileNames();
+  const fileNames = new RunFileNames();
   for (const manager of scope.managers) {
     // The manager's units in the order of the figures, as a filter over all units would give them.
     const managerUnits = [...new Set(manager.unitIds)]
@@ -113,10 +116,10 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
     const repeatedShortTerm = findingsByManager.get(manager.email) ?? [];
     const managerPerson = { name: manager.name || manager.email, email: manager.email };
     const hrPerson = manager.hrSpecialist ? { name: manager.hrSpecialist.name, email: manager.hrSpecialist.email } : null;
-    const managerFolder = uniqueFolder(managerFolderName(manager, unitsOfEnhet), usedFolders);
+    const names = fileNames.manager(manager, unitsOfEnhet);
 
     documents.push({
-      path: `${managerFolder}/${names.workbook}`,
+      ...names.file('workbook'),
       kind: 'xlsx',
       model: renderHrWorkbook({
         period, asOf, window, previousWindow: absence.previousWindow, administration: absence.administration,
@@ -126,7 +129,7 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
     counts.workbooks += 1;
 
     documents.push({
-      path: `${managerFolder}/${names.managerDeck}`,
+      ...names.file('managerDeck'),
       kind: 'pptx',
       model: buildHrDeck({
         period, asOf, window, administration: absence.administration, manager: managerPerson, units: managerUnits,
@@ -143,23 +146,31 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
       period: { season: moment.season, seasonYear: moment.seasonYear },
       meeting: meeting ? { start: meeting.start, end: meeting.end, location: meeting.location } : null,
       administrationName: config.administrationName ?? absence.administration.name,
+      hasOpenCases: cases.length > 0,
     });
     let meetingRequest: MeetingRequestModel | undefined;
     if (meeting) {
       meetingRequest = {
-        start: meeting.start, end: meeting.end, location: meeting.location, title: mail.subject, description: mail.text,
+        start: meeting.start, end: meeting.end, location: meeting.location, ...followUpMeetingText({ period: { season: moment.season, seasonYear: moment.seasonYear } }),
         organizer: sender, attendee: managerPerson, uid: meetingUid(['bilaga1', period, sender.email, manager.email]), stamp: input.run.createdAt,
       };
-      documents.push({ path: `${managerFolder}/${names.meetingRequest}`, kind: 'ics', model: meetingRequest });
+      documents.push({ ...names.file('meetingRequest'), kind: 'ics', model: meetingRequest });
       counts.meetingRequests += 1;
     }
     const eml: MailModel = {
       from: sender, to: managerPerson, subject: mail.subject, text: mail.text, html: mail.html, date: input.run.createdAt,
-      ...(meetingRequest ? { meetingRequest: { model: meetingRequest, fileName: names.meetingRequest } } : {}),
+      ...(meetingRequest ? { meetingRequest: { model: meetingRequest, fileName: MEETING_ATTACHMENT_NAME } } : {}),
     };
-    documents.push({ path: `${managerFolder}/${names.mail}`, kind: 'eml', model: eml });
+    documents.push({ ...names.file('mail'), kind: 'eml', model: eml });
     counts.mails += 1;
     counts.managers += 1;
+  }
+
+  if (input.meetings.length > 0 && meetingMatch.managersWithoutMeeting.length > 0) {
+    // The names go into a file in the run folder for HR, not into a message (SPEC §7).
+    const byEmail = new Map(scope.managers.map((manager) => [manager.email, manager]));
+    const lines = meetingMatch.managersWithoutMeeting.map((email) => `${byEmail.get(email)?.name ?? ''} <${email}>`.trim());
+    documents.push({ ...fileNames.topLevel('Mötestid saknas', 'txt'), kind: 'txt', model: `Enhetschefer utan mötestid:\n${lines.join('\n')}\n` });
   }
 
   // The leadership deck's case picture and theme figures: counts per verksamhet, over all its cases (no filter by manager).
@@ -180,7 +191,7 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
     const operationFigures = absence.units.find((unit) => unit.level === 'verksamhet' && unit.id === operation);
     if (!operationFigures) continue;
     documents.push({
-      path: `Ledningsgrupp/${safeFileName(`Rehabiliteringsuppföljning till ledningsgrupp – ${operation}`)}.pptx`,
+      ...fileNames.managementDeck(operation),
       kind: 'pptx',
       model: buildManagementDeck({
         period, season: moment.season, asOf, window, administrationName: absence.administration.name, operation,
@@ -211,8 +222,11 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
     managersForDeeperSupport: checklist.managers.filter((m) => m.deeperSupport && managersInScope.has(m.manager.toLowerCase())).length,
     repeatedShortTermFindings: checklist.repeatedShortTermFindings.filter((f) => managersInScope.has(f.manager.toLowerCase())).length,
     warnings: input.readWarnings.length + absence.warnings.length,
+    meetingsFile: input.run.meetingsFile ?? null,
+    meetingFindings: meetingMatch.findings,
     files: { ...counts, manifest: 1 },
-    outputs: [...documents.map((document) => document.path), MANIFEST_FILE],
+    // Keys, not paths: paths carry managers' names (SPEC §7: no names in what a job may log).
+    outputs: [...documents.map((document) => document.manifestKey ?? document.path), MANIFEST_FILE],
   };
 
   const manifest: RunManifest = {
@@ -290,12 +304,6 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-function uniqueFolder(name: string, used: Set<string>): string {
-  let candidate = name;
-  for (let index = 2; used.has(candidate.toLowerCase()); index += 1) candidate = `${name} (${index})`;
-  used.add(candidate.toLowerCase());
-  return candidate;
-}
 
 function emptySummary(manager: ManagerScope): ManagerCaseSummary {
   return {

@@ -6,6 +6,7 @@
 //   eml   model: MailModel     (src/render/mailModel.ts)      → buildEml (a meeting request in it is built by buildMeetingRequest)
 //   ics   model: MeetingRequestModel (src/render/mailModel.ts) → buildMeetingRequest
 //   json  model: any JSON value                               → JSON, two-space indent, final newline
+//   txt   model: string                                       → UTF-8 text as is
 // Paths are relative to the run folder, '/'-separated, already safe as file names (src/render/prepFiles.ts).
 // The manifest is not a document: the applier adds each written file's bytes and sha256 to `manifest.outputs`
 // and writes it last, as MANIFEST_FILE.
@@ -14,12 +15,18 @@ import type { MailModel, MeetingRequestModel } from '../render/mailModel.js';
 import type { RunManifest } from '../render/runManifest.js';
 import type { WorkbookModel } from '../render/workbookModel.js';
 
-export type PlannedDocument =
-  | { path: string; kind: 'xlsx'; model: WorkbookModel }
-  | { path: string; kind: 'pptx'; model: DeckModel }
-  | { path: string; kind: 'eml'; model: MailModel }
-  | { path: string; kind: 'ics'; model: MeetingRequestModel }
-  | { path: string; kind: 'json'; model: unknown };
+export type PlannedDocument = (
+  | { kind: 'xlsx'; model: WorkbookModel }
+  | { kind: 'pptx'; model: DeckModel }
+  | { kind: 'eml'; model: MailModel }
+  | { kind: 'ics'; model: MeetingRequestModel }
+  | { kind: 'json'; model: unknown }
+  | { kind: 'txt'; model: string }
+) & {
+  path: string;
+  /** What the manifest lists instead of the path when the path carries a manager's name (src/render/prepFiles.ts); default the path. */
+  manifestKey?: string;
+};
 
 export const MANIFEST_FILE = 'manifest.json';
 

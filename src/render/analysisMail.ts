@@ -1,7 +1,7 @@
 // Bilaga 2 (seed 000): the process leader's invitation to each HR specialist to the analysis meeting. Names, addresses,
 // the period and a proposed time only — never health data (SPEC §6).
 import type { Season } from '../core/routineCalendar.js';
-import { safeFileName } from './prepFiles.js';
+import { fileNameSegment } from './prepFiles.js';
 import type { MailRecipient, ProposedMeeting, RenderedMail, AnalysisInvitation } from './invitationMail.js';
 
 export interface AnalysisMailInput {
@@ -31,7 +31,7 @@ export function analysisInvitation(input: AnalysisMailInput): AnalysisInvitation
  */
 export function analysisMailFileName(index: number, operations: readonly string[]): string {
   const covers = operations.length === 0 ? 'alla verksamheter' : operations.length === 1 ? operations[0]! : `${operations[0]} + ${operations.length - 1} ${operations.length === 2 ? 'verksamhet' : 'verksamheter'}`;
-  return safeFileName(`Bilaga 2 – Inbjudan till analys ${index + 1} (${covers})`);
+  return fileNameSegment(`Bilaga 2 – Inbjudan till analys ${index + 1} (${covers})`);
 }
 
 export type { RenderedMail };

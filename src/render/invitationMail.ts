@@ -55,6 +55,11 @@ interface InvitationCommon {
 /** Bilaga 1: HR-specialist → enhetschef. */
 export interface FollowUpInvitation extends InvitationCommon {
   manager: MailRecipient;
+  /**
+   * Whether the manager has open rehab cases: the mail says "dina rehabiliteringsärenden" only then. No count and
+   * nothing about a person (SPEC §6: no health data in a mail); the manager knows her own cases. Default true.
+   */
+  hasOpenCases?: boolean;
 }
 
 /** Bilaga 2: processledare rehabilitering → HR-specialist. */
@@ -68,7 +73,13 @@ const FOLLOW_UP_MONTHS: Record<Season, readonly [number, number]> = { spring: [2
 // Swedish variable names: the process leader edits the templates (templates/mail/README.md lists them).
 interface PersonVariables {
   namn: string;
+  /** The greeting's name ("Hej Karin,"): '' when only an e-mail address is known. */
+  fornamn: string;
   epost: string;
+}
+
+interface ManagerVariables extends PersonVariables {
+  harArenden: boolean;
 }
 
 interface SenderVariables {
@@ -98,7 +109,7 @@ interface CommonVariables {
 }
 
 export interface FollowUpVariables extends CommonVariables {
-  chef: PersonVariables;
+  chef: ManagerVariables;
 }
 
 export interface AnalysisVariables extends CommonVariables {
@@ -106,8 +117,8 @@ export interface AnalysisVariables extends CommonVariables {
 }
 
 const RECIPIENT_VARIABLES: Record<InvitationKind, readonly string[]> = {
-  bilaga1: ['chef.namn', 'chef.epost'],
-  bilaga2: ['hrspecialist.namn', 'hrspecialist.epost'],
+  bilaga1: ['chef.namn', 'chef.fornamn', 'chef.epost', 'chef.harArenden'],
+  bilaga2: ['hrspecialist.namn', 'hrspecialist.fornamn', 'hrspecialist.epost'],
 };
 
 const COMMON_VARIABLES = [
@@ -169,12 +180,40 @@ function commonVariables(model: InvitationCommon): CommonVariables {
   };
 }
 
+/** 'José Lindqvist-Åberg' → 'José' (Swedish mails greet by first name); '' for an e-mail address used as name. */
+export function firstName(name: string): string {
+  const first = name.trim().split(/\s+/)[0] ?? '';
+  return first.includes('@') ? '' : first;
+}
+
+function personVariables(person: MailRecipient): PersonVariables {
+  return { namn: person.name, fornamn: firstName(person.name), epost: person.email };
+}
+
 export function followUpVariables(model: FollowUpInvitation): FollowUpVariables {
-  return { chef: { namn: model.manager.name, epost: model.manager.email }, ...commonVariables(model) };
+  return { chef: { ...personVariables(model.manager), harArenden: model.hasOpenCases ?? true }, ...commonVariables(model) };
 }
 
 export function analysisVariables(model: AnalysisInvitation): AnalysisVariables {
-  return { hrspecialist: { namn: model.hrSpecialist.name, epost: model.hrSpecialist.email }, ...commonVariables(model) };
+  return { hrspecialist: personVariables(model.hrSpecialist), ...commonVariables(model) };
+}
+
+export interface MeetingRequestText {
+  /** Short: the calendar shows it in a narrow box. */
+  title: string;
+  /** Short: the mail carries the whole invitation. */
+  description: string;
+}
+
+/** Title and description of the .ics meeting request that goes with Bilaga 1. */
+export function followUpMeetingText(model: Pick<FollowUpInvitation, 'period'>): MeetingRequestText {
+  const period = periodVariables(model.period);
+  return {
+    title: `Rehabiliteringsuppföljning ${period.namn}`,
+    description:
+      `Rehabiliteringsuppföljning ${period.namn} med HR-specialist: nuläge, planering och behov av stöd i rehabiliteringsarbetet. ` +
+      'Se inbjudan i e-post.',
+  };
 }
 
 const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
@@ -282,4 +321,29 @@ export function compileAnalysisMail(sources: MailTemplateSources): (model: Analy
 /** Both mails; checks every template up front. */
 export function compileInvitationMails(sources: Record<InvitationKind, MailTemplateSources>): InvitationMailTemplates {
   return { followUp: compileFollowUpMail(sources.bilaga1), analysis: compileAnalysisMail(sources.bilaga2) };
+}
+
+/** What the run says about the --meetings file (printed by the CLI; words in labels.ts). */
+export type MeetingFinding =
+  /** A row whose chef_epost is no manager in anstallda.csv: probably a typo; the row is not used. */
+  | { code: 'meeting_without_manager'; line: number }
+  /** Managers of the run without a row: their mail asks for a time later and no .ics is written. */
+  | { code: 'managers_without_meeting'; count: number };
+
+/**
+ * Matches meeting rows to managers. knownManagers: every chef_epost of the data (lower-cased), so a row for a
+ * manager left out by a filter (--chef, --hr) is no finding; managersInRun: the managers that get a mail.
+ */
+export function matchMeetings(
+  meetings: readonly { managerEmail: string; line: number }[],
+  knownManagers: ReadonlySet<string>,
+  managersInRun: readonly string[],
+): { findings: MeetingFinding[]; managersWithoutMeeting: string[] } {
+  const findings: MeetingFinding[] = meetings
+    .filter((meeting) => !knownManagers.has(meeting.managerEmail))
+    .map((meeting) => ({ code: 'meeting_without_manager', line: meeting.line }));
+  const withMeeting = new Set(meetings.map((meeting) => meeting.managerEmail));
+  const managersWithoutMeeting = managersInRun.filter((email) => !withMeeting.has(email));
+  if (meetings.length > 0 && managersWithoutMeeting.length > 0) findings.push({ code: 'managers_without_meeting', count: managersWithoutMeeting.length });
+  return { findings, managersWithoutMeeting };
 }

@@ -18,6 +18,7 @@ import type { StatutoryGroup, UnitLevel } from '../core/absenceFigures.js';
 import type { FunnelSignal } from '../core/funnelLimits.js';
 import type { CaseType, DataWarningCode } from '../core/types.js';
 import type { Delimiter, DetectedEncoding } from '../input/csvFile.js';
+import type { MeetingFinding } from './invitationMail.js';
 
 export const PHASE_LABELS: Record<RoutinePhase, string> = {
   management_team_and_follow_up: 'Genomgång i ledningsgrupp och rehabiliteringsuppföljningar',
@@ -198,3 +199,54 @@ export const FUNNEL_SIGNAL_LABELS: Record<'high' | 'low' | 'watch_high' | 'watch
   watch_high: 'Över 95 %-gränsen',
   watch_low: 'Under 95 %-gränsen',
 };
+
+// --- Counts, and the words of one thing said the same way everywhere (issue 12). ---
+
+/** Swedish nouns by count: '1 ärende', '2 ärenden', '0 ärenden'. */
+export const NOUNS = {
+  case: ['ärende', 'ärenden'],
+  manager: ['chef', 'chefer'],
+  employment: ['anställning', 'anställningar'],
+  gap: ['brist', 'brister'],
+  workbook: ['arbetsbok', 'arbetsböcker'],
+  deck: ['bildspel', 'bildspel'],
+  invitation: ['inbjudan', 'inbjudningar'],
+  meetingRequest: ['mötesbokning', 'mötesbokningar'],
+  unit: ['enhet', 'enheter'],
+  day: ['dag', 'dagar'],
+  sickPeriod: ['sjukperiod', 'sjukperioder'],
+  warning: ['varning', 'varningar'],
+  row: ['rad', 'rader'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type Noun = keyof typeof NOUNS;
+
+export function countText(count: number, noun: Noun): string {
+  const [singular, plural] = NOUNS[noun];
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** The glossary: each term written one way in every document and message. */
+export const TERMS = {
+  rate: 'Sjukfrånvaro i procent av tillgänglig arbetstid (kalenderdagar omräknade till heltid)',
+  percentagePoints: 'procentenheter',
+  percentagePointsShort: 'pe',
+  shortAbsence: 'Korttid (dag 1–14)',
+  longAbsence: 'Långtid (dag 15–)',
+  /** The start of the sick period that made the employment reach the repeated short-term threshold. */
+  thresholdPeriodStart: 'Sjukperioden som nådde gränsen började',
+  uncoveredSickLeave: 'Sjukfrånvaro utan rehabärende',
+  toRaise: 'Att ta upp på mötet',
+  milestone: 'Nästa milstolpe i rehabiliteringskedjan',
+} as const;
+
+
+/** One line for stderr; names no person (SPEC §7), only the line of the file or a count. */
+export function meetingFindingText(finding: MeetingFinding, file: string): string {
+  switch (finding.code) {
+    case 'meeting_without_manager':
+      return `${file}:${finding.line}: chef_epost: ingen enhetschef med den e-postadressen finns i anstallda.csv (raden används inte)`;
+    case 'managers_without_meeting':
+      return `${countText(finding.count, 'manager')} saknar mötestid i ${file}: deras inbjudningar ber om att få återkomma med en tid och ingen mötesbokning skrevs (se Mötestid saknas.txt).`;
+  }
+}

@@ -1,5 +1,7 @@
 // The one-screen Swedish summary of a prep run (stderr), or its JSON (stdout with --json). No names.
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
+import type { MeetingFinding } from './invitationMail.js';
+import { countText, meetingFindingText } from './labels.js';
 
 export interface PrepSummary {
   period: string;
@@ -16,6 +18,9 @@ export interface PrepSummary {
   managersForDeeperSupport: number;
   repeatedShortTermFindings: number;
   warnings: number;
+  /** Base name of the --meetings file, null without one. */
+  meetingsFile: string | null;
+  meetingFindings: MeetingFinding[];
   files: {
     workbooks: number;
     managerDecks: number;
@@ -36,13 +41,22 @@ export function prepSummaryJson(summary: PrepSummary, folder: string): object {
 }
 
 export function prepSummaryText(summary: PrepSummary, folder: string): string {
+  const { files } = summary;
+  const fileParts = [
+    `${countText(files.workbooks, 'workbook')} (Alt. 1)`,
+    `${files.managerDecks} bildspel (Alt. 2)`,
+    `${files.managementDecks} bildspel till ledningsgrupp`,
+    countText(files.mails, 'invitation'),
+    ...(files.meetingRequests > 0 ? [countText(files.meetingRequests, 'meetingRequest')] : []),
+    'manifest',
+  ];
   const lines = [
     `Underlag för ${summary.period} (data ${summary.window.from} – ${summary.window.to}, per ${summary.asOf}).`,
     `  Chefer:               ${summary.managers}`,
-    `  Öppna ärenden:        ${summary.openCases}, varav ${summary.casesWithGaps} med brister (${summary.gaps} brister), ${summary.needsSupport} behöver stöd`,
-    `  Fördjupat stöd:       bör erbjudas ${summary.managersForDeeperSupport} chef${summary.managersForDeeperSupport === 1 ? '' : 'er'}`,
-    `  Upprepad korttid:     ${summary.repeatedShortTermFindings} anställningar att uppmärksamma`,
-    `  Filer:                ${summary.files.workbooks} arbetsböcker (Alt. 1), ${summary.files.managerDecks} bildspel (Alt. 2), ${summary.files.managementDecks} bildspel till ledningsgrupp, ${summary.files.mails} inbjudningar${summary.files.meetingRequests > 0 ? `, ${summary.files.meetingRequests} mötesbokningar` : ''}, manifest`,
+    `  Öppna ärenden:        ${summary.openCases}, varav ${summary.casesWithGaps} med brister (${countText(summary.gaps, 'gap')}), ${summary.needsSupport} behöver stöd`,
+    `  Fördjupat stöd:       bör erbjudas ${countText(summary.managersForDeeperSupport, 'manager')}`,
+    `  Upprepad korttid:     ${countText(summary.repeatedShortTermFindings, 'employment')} att uppmärksamma`,
+    `  Filer:                ${fileParts.join(', ')}`,
   ];
   if (summary.warnings > 0) lines.push(`  Varningar i data:     ${summary.warnings} som rör dataperioden (rehab validate visar dem)`);
   if (summary.configFile === null) {
@@ -50,6 +64,7 @@ export function prepSummaryText(summary: PrepSummary, folder: string): string {
   } else if (summary.hrSpecialistsConfigured === 0) {
     lines.push(`Inga HR-specialister i ${summary.configFile}: inbjudningarna har "Din HR-specialist" som avsändare.`);
   }
+  for (const finding of summary.meetingFindings) lines.push(meetingFindingText(finding, summary.meetingsFile ?? '--meetings'));
   if (summary.managers === 0) lines.push('Inga chefer matchade urvalet: inga chefsunderlag skrevs.');
   lines.push(`Filerna finns i ${folder}`);
   return lines.join('\n');

@@ -12,7 +12,8 @@ export interface ManifestInput {
 }
 
 export interface ManifestOutput {
-  path: string;
+  /** Not the path: paths carry managers' names. `chef-001/alt1` etc. for a manager's files, the path for others (prepFiles.ts). */
+  key: string;
   bytes: number;
   sha256: string;
 }

@@ -68,6 +68,21 @@ export interface SheetModel {
   validations?: ListValidation[];
   /** Rows repeated at the top of every printed page; visible sheets get A4 landscape, fit to width. */
   printTitleRows?: { from: number; to: number };
+  /**
+   * Instead of fitting to one page across: print at this scale (percent), so a wide table keeps a readable size
+   * and its later columns go to the next page, with these columns repeated at the left of each page.
+   */
+  print?: { scale: number; titleColumns?: { from: number; to: number } };
+  /**
+   * Colour that follows the value (Excel conditional formats): a cell in `range` that equals a rule's text gets
+   * the rule's status colour, also after HR edits it. Cells in these ranges carry no fixed status colour.
+   */
+  statusFormats?: StatusFormat[];
+}
+
+export interface StatusFormat {
+  range: CellRange;
+  rules: { text: string; status: CellStatus }[];
 }
 
 export interface WorkbookModel {

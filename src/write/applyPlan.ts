@@ -24,13 +24,17 @@ export interface ApplyResult {
 export async function applyPlan(plan: Plan<unknown>, outDir: string, options: ApplyOptions): Promise<ApplyResult> {
   const folder = StagedFolder.create(outDir, plan.folder, { replace: options.replace });
   try {
+    const keyOf = new Map<string, string>();
     for (const document of plan.documents) {
       folder.write(document.path, await serialise(document));
+      keyOf.set(document.path, document.manifestKey ?? document.path);
       options.onDocument?.();
     }
-    const manifest = { ...plan.manifest, outputs: [...folder.written] };
+    // Keys, not paths: paths carry managers' names (src/render/prepFiles.ts).
+    const outputsOf = (): ManifestOutput[] => folder.written.map(({ path, bytes, sha256 }) => ({ key: keyOf.get(path) ?? path, bytes, sha256 }));
+    const manifest = { ...plan.manifest, outputs: outputsOf() };
     folder.write(MANIFEST_FILE, manifestJson(manifest));
-    const outputs = [...folder.written];
+    const outputs = outputsOf();
     await testPause();
     return { folder: folder.commit(), outputs };
   } catch (error) {
@@ -81,6 +85,8 @@ export async function serialise(document: PlannedDocument): Promise<Buffer | str
     }
     case 'json':
       return `${JSON.stringify(document.model, null, 2)}\n`;
+    case 'txt':
+      return document.model;
   }
 }
 

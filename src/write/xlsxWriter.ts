@@ -28,6 +28,8 @@ const THIN_BORDER: Partial<ExcelJS.Borders> = {
   right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
 };
 const FRAMED_STYLES: ReadonlySet<RowStyle> = new Set(['header', 'body', 'total']);
+/** Inches; A4 landscape leaves 11.69 − 1.0 = 10.69 in across for the cells. */
+export const PRINT_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
 
 const MAX_CELL_TEXT = 32_767;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\']/;
@@ -217,15 +219,35 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
     worksheet.views = [{ state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: address(rows + 1, columns + 1), activeCell: address(rows + 1, columns + 1) }];
   }
 
+  let priority = 1;
+  for (const format of sheet.statusFormats ?? []) {
+    const { range } = format;
+    worksheet.addConditionalFormatting({
+      ref: `${address(range.fromRow, range.fromColumn)}:${address(range.toRow, range.toColumn)}`,
+      // cellIs/equal with a string constant: the simplest rule, which exceljs writes as Excel expects it.
+      rules: format.rules.map((rule) => {
+        const colours = STATUS_COLOURS[rule.status];
+        return {
+          type: 'cellIs' as const,
+          operator: 'equal' as const,
+          priority: priority++,
+          formulae: [`"${rule.text.replace(/"/g, '""')}"`],
+          style: { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: colours.fill } }, font: { color: { argb: colours.font } } },
+        };
+      }),
+    });
+  }
+
   if (sheet.state === 'visible') {
+    const fit = sheet.print ? { fitToPage: false, scale: sheet.print.scale } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    const titleColumns = sheet.print?.titleColumns;
     worksheet.pageSetup = {
       paperSize: 9, // A4
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...fit,
+      margins: PRINT_MARGINS,
       ...(sheet.printTitleRows ? { printTitlesRow: `${sheet.printTitleRows.from}:${sheet.printTitleRows.to}` } : {}),
+      ...(titleColumns ? { printTitlesColumn: `${columnLetters(titleColumns.from)}:${columnLetters(titleColumns.to)}` } : {}),
     };
     worksheet.headerFooter = { oddFooter: '&L&A&RSida &P av &N' };
   }

@@ -75,13 +75,16 @@ describe('rehab prep on exports it has never seen', () => {
     expect(managerFolders.size).toBeGreaterThanOrEqual(expectedManagers.size);
     for (const folder of managerFolders) {
       const inFolder = files.filter((file) => file.startsWith(`Chefer/${folder}/`)).map((file) => file.split('/')[2]).sort();
+      // The folder is the manager's name; each file says which document it is and whose.
       expect(inFolder).toEqual([
-        'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx',
-        'Alt 2 – HR-förberedelse vid rehabiliteringsuppföljning.pptx',
-        'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml',
-        'Mötesbokning.ics',
+        `Alt. 1 HRs förberedelse – ${folder}.xlsx`,
+        `Alt. 2 HRs förberedelse – ${folder}.pptx`,
+        `Bilaga 1 Inbjudan – ${folder}.eml`,
+        `Mötesbokning – ${folder}.ics`,
       ]);
     }
+    const names = files.map((file) => file.split('/').pop()!.toUpperCase());
+    expect(new Set(names).size).toBe(names.length);
     const operations = stats.units.filter((unit) => unit.level === 'verksamhet').map((unit) => unit.id).sort();
     const decks = files.filter((file) => file.startsWith('Ledningsgrupp/')).sort();
     expect(decks).toEqual(operations.map((operation) => `Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – ${operation}.pptx`).sort());
@@ -90,14 +93,16 @@ describe('rehab prep on exports it has never seen', () => {
 
   it('writes a manifest that lists every output with its hash and carries no names', () => {
     const manifestText = readFileSync(join(runFolder, 'manifest.json'), 'utf8');
-    const manifest = JSON.parse(manifestText) as { asOf: string; period: string; window: object; outputs: { path: string; sha256: string }[]; inputs: { file: string; sha256: string }[] };
+    const manifest = JSON.parse(manifestText) as { asOf: string; period: string; window: object; outputs: { key: string; sha256: string }[]; inputs: { file: string; sha256: string }[] };
     expect(manifest.asOf).toBe(AS_OF);
     expect(manifest.period).toBe(PERIOD);
     expect(manifest.window).toEqual({ from: '2027-02-01', to: '2027-07-31' });
-    expect(manifest.outputs.map((output) => output.path).sort()).toEqual(listFiles(runFolder).filter((file) => file !== 'manifest.json').sort());
-    for (const output of manifest.outputs) {
-      expect(createHash('sha256').update(readFileSync(join(runFolder, output.path))).digest('hex')).toBe(output.sha256);
-    }
+    // Paths carry managers' names, so the manifest lists opaque keys with the hash of each file.
+    const written = listFiles(runFolder).filter((file) => file !== 'manifest.json');
+    expect(manifest.outputs).toHaveLength(written.length);
+    const hashes = new Set(manifest.outputs.map((output) => output.sha256));
+    for (const file of written) expect(hashes.has(createHash('sha256').update(readFileSync(join(runFolder, file))).digest('hex'))).toBe(true);
+    expect(new Set(manifest.outputs.map((output) => output.key)).size).toBe(written.length);
     const input = manifest.inputs.find((entry) => entry.file === 'sjukfranvaro.csv')!;
     expect(input.sha256).toBe(createHash('sha256').update(readFileSync(join(data, 'sjukfranvaro.csv'))).digest('hex'));
     for (const person of [...employees.map((e) => e.name), ...managerNames]) expect(manifestText).not.toContain(person);
@@ -120,7 +125,7 @@ describe('rehab prep on exports it has never seen', () => {
     let compared = 0;
     for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(join(runFolder, 'Chefer', folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx'));
+      await workbook.xlsx.readFile(join(runFolder, 'Chefer', folder, `Alt. 1 HRs förberedelse – ${folder}.xlsx`));
       const sheet = workbook.getWorksheet('Översikt')!;
       let inTable = false;
       sheet.eachRow((row) => {
@@ -145,11 +150,11 @@ describe('rehab prep on exports it has never seen', () => {
   it("lists exactly the manager's open cases, with the checks of rehab cases", async () => {
     let compared = 0;
     for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
-      const mail = parseEml(join(runFolder, 'Chefer', folder, 'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml'));
+      const mail = parseEml(join(runFolder, 'Chefer', folder, `Bilaga 1 Inbjudan – ${folder}.eml`));
       const managerEmail = mail.to[1].toLowerCase();
       const expected = cases.filter((c) => c.manager.toLowerCase() === managerEmail);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(join(runFolder, 'Chefer', folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx'));
+      await workbook.xlsx.readFile(join(runFolder, 'Chefer', folder, `Alt. 1 HRs förberedelse – ${folder}.xlsx`));
       const sheet = workbook.getWorksheet('Ärenden')!;
       const headerRow = [...Array(sheet.rowCount).keys()].map((index) => sheet.getRow(index + 1)).find((row) => row.getCell(1).value === 'Ärende')!;
       const column = (header: string): number => (headerRow.values as unknown[]).indexOf(header);
@@ -196,7 +201,7 @@ describe('rehab prep on exports it has never seen', () => {
   it('writes Bilaga 1 as an Outlook draft from the HR specialist, with å/ä/ö intact', () => {
     const config = JSON.parse(readFileSync(configPath, 'utf8')) as { hrSpecialister: { namn: string; epost: string }[] };
     for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
-      const mail = parseEml(join(runFolder, 'Chefer', folder, 'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml'));
+      const mail = parseEml(join(runFolder, 'Chefer', folder, `Bilaga 1 Inbjudan – ${folder}.eml`));
       expect(mail.subject).toBe('Inbjudan till rehabiliteringsuppföljning hösten 2027');
       expect(mail.unsent).toBe('1');
       expect(mail.defects).toBe(0);
@@ -204,7 +209,7 @@ describe('rehab prep on exports it has never seen', () => {
       const text = mail.parts.find((part) => part.type === 'text/plain')!.content!;
       expect(text).toContain('Som en del av förvaltningens arbete för att minska sjukfrånvaron och främja en hållbar arbetsförmåga');
       expect(mail.parts.map((part) => part.type)).toContain('text/html');
-      const ics = readFileSync(join(runFolder, 'Chefer', folder, 'Mötesbokning.ics'), 'utf8');
+      const ics = readFileSync(join(runFolder, 'Chefer', folder, `Mötesbokning – ${folder}.ics`), 'utf8');
       expect(ics).toContain('METHOD:REQUEST');
       expect(ics.replace(/\r\n /g, '').toLowerCase()).toContain(`mailto:${mail.to[1].toLowerCase()}`);
     }
@@ -212,7 +217,7 @@ describe('rehab prep on exports it has never seen', () => {
 
   it('every workbook reads cleanly in openpyxl: hidden list sheet, drop-downs from it, frozen headers, landscape', () => {
     for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
-      const view = readWithOpenpyxl(join(runFolder, 'Chefer', folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx'));
+      const view = readWithOpenpyxl(join(runFolder, 'Chefer', folder, `Alt. 1 HRs förberedelse – ${folder}.xlsx`));
       expect(view.sheets).toEqual([
         ['Översikt', 'visible'], ['Ärenden', 'visible'], ['Upprepad korttidsfrånvaro', 'visible'], ['Reflektioner', 'visible'], ['Listor', 'hidden'],
       ]);
@@ -270,7 +275,7 @@ describe('rehab prep on bad input and options', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('Ingen konfigurationsfil');
     const folder = readdirSync(join(bare, 'ut', PERIOD, 'Chefer'))[0]!;
-    const mail = parseEml(join(bare, 'ut', PERIOD, 'Chefer', folder, 'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml'));
+    const mail = parseEml(join(bare, 'ut', PERIOD, 'Chefer', folder, `Bilaga 1 Inbjudan – ${folder}.eml`));
     expect(mail.parts.find((part) => part.type === 'text/plain')!.content).toContain('Din HR-specialist');
   });
 
@@ -320,7 +325,7 @@ describe('rehab prep on bad input and options', () => {
     const result = runCli(['prep', '--data', data, '--out', target, '--config', configPath, '--as-of', AS_OF, '--chef', manager, '--templates', templates]);
     expect(result.status).toBe(0);
     const folder = readdirSync(join(target, PERIOD, 'Chefer'))[0]!;
-    const mail = parseEml(join(target, PERIOD, 'Chefer', folder, 'Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml'));
+    const mail = parseEml(join(target, PERIOD, 'Chefer', folder, `Bilaga 1 Inbjudan – ${folder}.eml`));
     expect(mail.subject).toBe(`Dags för rehabiliteringsuppföljning hösten 2027 – ${mail.to[0]}`);
     // The other parts of the mail still come from the bundled templates.
     expect(mail.parts.find((part) => part.type === 'text/plain')!.content).toContain('Som en del av förvaltningens arbete');
@@ -329,7 +334,7 @@ describe('rehab prep on bad input and options', () => {
     expect(text).toContain('Återgång i arbete efter lång sjukskrivning');
     expect(text).not.toContain('Inför sommaren');
 
-    writeFileSync(join(templates, 'mail', 'bilaga1.text.hbs'), 'Hej {{chef.fornamn}},');
+    writeFileSync(join(templates, 'mail', 'bilaga1.text.hbs'), 'Hej {{chef.smeknamn}},');
     const brokenTarget = join(work, 'ut-mallar-fel');
     const broken = runCli(['prep', '--data', data, '--out', brokenTarget, '--as-of', AS_OF, '--templates', templates]);
     expect(broken.status).toBe(2);
@@ -380,7 +385,7 @@ describe('rehab prep on bad input and options', () => {
     const result = runCli(['prep', '--data', hostile, '--out', outDir, '--as-of', AS_OF, '--chef', target.manager]);
     expect(result.status).toBe(0);
     const folder = readdirSync(join(outDir, PERIOD, 'Chefer'))[0]!;
-    const workbookPath = join(outDir, PERIOD, 'Chefer', folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx');
+    const workbookPath = join(outDir, PERIOD, 'Chefer', folder, `Alt. 1 HRs förberedelse – ${folder}.xlsx`);
     const parts = await zipXml(workbookPath);
     const sheets = [...parts.entries()].filter(([name]) => name.startsWith('xl/worksheets/')).map(([, xml]) => xml).join('');
     expect(sheets).not.toContain('<f>');

@@ -35,21 +35,23 @@ describe('planPrep', () => {
   it('plans per manager a workbook, a deck and a mail, and a leadership deck per verksamhet', () => {
     const { folder, documents, summary } = plan();
     expect(folder).toBe('2027-vår');
-    // Managers in Swedish name order (Märta, Olle, Åsa), folders after their units; verksamheter sorted.
-    const perManager = (unitFolder: string) => [
-      [`Chefer/${unitFolder}/Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx`, 'xlsx'],
-      [`Chefer/${unitFolder}/Alt 2 – HR-förberedelse vid rehabiliteringsuppföljning.pptx`, 'pptx'],
-      [`Chefer/${unitFolder}/Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml`, 'eml'],
+    // Managers in Swedish name order (Märta, Olle, Åsa), folders and files after the manager; verksamheter sorted.
+    const perManager = (name: string) => [
+      [`Chefer/${name}/Alt. 1 HRs förberedelse – ${name}.xlsx`, 'xlsx'],
+      [`Chefer/${name}/Alt. 2 HRs förberedelse – ${name}.pptx`, 'pptx'],
+      [`Chefer/${name}/Bilaga 1 Inbjudan – ${name}.eml`, 'eml'],
     ];
     expect(documents.map((document) => [document.path, document.kind])).toEqual([
-      ...perManager('E20 Särskilt boende Ängen'),
-      ...perManager('E30 Daglig verksamhet Lärkan'),
-      ...perManager('E10 Hemtjänst Östra'),
+      ...perManager('Märta Håkansson'),
+      ...perManager('Olle Nordin'),
+      ...perManager('Åsa Ekström'),
       ['Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – Daglig verksamhet.pptx', 'pptx'],
       ['Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – Hemtjänst.pptx', 'pptx'],
       ['Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – Särskilt boende.pptx', 'pptx'],
     ]);
-    expect(summary.outputs).toEqual([...documents.map((document) => document.path), 'manifest.json']);
+    // The summary and the manifest list keys, not the paths with the managers' names.
+    expect(summary.outputs.slice(0, 4)).toEqual(['chef-001/alt1', 'chef-001/alt2', 'chef-001/bilaga1', 'chef-002/alt1']);
+    expect(summary.outputs).toEqual([...documents.map((document) => document.manifestKey), 'manifest.json']);
     // Open cases at 2027-02-10: R-1, R-6 (E10), R-2, R-3, R-4 (E20); R-7 opens 2027-02-15, R-5 is closed.
     expect(summary.openCases).toBe(5);
     // Gaps: R-2 3 (certificate expired, no health talk, no plan at day 33), R-3 2, R-4 1.
@@ -83,12 +85,13 @@ describe('planPrep', () => {
   it('a meeting time gives a meeting request, also inside the mail, stamped with the run time', () => {
     const meeting = { managerEmail: 'olle.nordin@exempel.se', start: '2027-02-16 09:00', end: '2027-02-16 10:00', location: 'Rum 3', line: 2 };
     const { documents } = plan({ meetings: [meeting] });
-    const folder = 'Chefer/E30 Daglig verksamhet Lärkan';
-    const ics = documents.find((document) => document.path === `${folder}/Mötesbokning.ics`);
-    const eml = documents.find((document) => document.path === `${folder}/Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml`);
+    const folder = 'Chefer/Olle Nordin';
+    const ics = documents.find((document) => document.path === `${folder}/Mötesbokning – Olle Nordin.ics`);
+    const eml = documents.find((document) => document.path === `${folder}/Bilaga 1 Inbjudan – Olle Nordin.eml`);
     expect(ics?.kind).toBe('ics');
     if (ics?.kind !== 'ics' || eml?.kind !== 'eml') throw new Error('missing documents');
     expect(ics.model).toMatchObject({ start: '2027-02-16 09:00', end: '2027-02-16 10:00', location: 'Rum 3', stamp: CREATED_AT, attendee: { email: 'olle.nordin@exempel.se' } });
+    expect(ics.model.title).toBe('Rehabiliteringsuppföljning våren 2027');
     expect(eml.model.meetingRequest).toEqual({ model: ics.model, fileName: 'Mötesbokning.ics' });
     expect(documents.filter((document) => document.kind === 'ics')).toHaveLength(1);
   });
@@ -96,12 +99,30 @@ describe('planPrep', () => {
   it('--chef plans one manager and the decks of her verksamheter', () => {
     const { documents, summary } = plan({ filters: { chef: ' ASA.Ekstrom@exempel.se ' } });
     expect(documents.map((document) => document.path)).toEqual([
-      'Chefer/E10 Hemtjänst Östra/Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx',
-      'Chefer/E10 Hemtjänst Östra/Alt 2 – HR-förberedelse vid rehabiliteringsuppföljning.pptx',
-      'Chefer/E10 Hemtjänst Östra/Bilaga 1 – Inbjudan till rehabiliteringsuppföljning.eml',
+      'Chefer/Åsa Ekström/Alt. 1 HRs förberedelse – Åsa Ekström.xlsx',
+      'Chefer/Åsa Ekström/Alt. 2 HRs förberedelse – Åsa Ekström.pptx',
+      'Chefer/Åsa Ekström/Bilaga 1 Inbjudan – Åsa Ekström.eml',
       'Ledningsgrupp/Rehabiliteringsuppföljning till ledningsgrupp – Hemtjänst.pptx',
     ]);
     expect(summary.openCases).toBe(2);
+  });
+
+  it('reports a meeting row for no manager by its line, counts managers without a time and lists them in a file for HR', () => {
+    const meetings = [
+      { managerEmail: 'olle.nordin@exempel.se', start: '2027-02-16 09:00', end: '2027-02-16 10:00', location: '', line: 2 },
+      { managerEmail: 'olle.nordn@exempel.se', start: '2027-02-17 09:00', end: '2027-02-17 10:00', location: '', line: 3 },
+    ];
+    const { documents, summary } = plan({ meetings });
+    // Märta and Åsa have no row; line 3 has a typo.
+    expect(summary.meetingFindings).toEqual([
+      { code: 'meeting_without_manager', line: 3 },
+      { code: 'managers_without_meeting', count: 2 },
+    ]);
+    const list = documents.find((document) => document.path === 'Mötestid saknas.txt');
+    expect(list?.kind === 'txt' && list.model).toBe('Enhetschefer utan mötestid:\nMärta Håkansson <marta.hakansson@exempel.se>\nÅsa Ekström <asa.ekstrom@exempel.se>\n');
+    expect(JSON.stringify(summary)).not.toContain('Märta');
+    // Without --meetings nobody lacks a time.
+    expect(plan().summary.meetingFindings).toEqual([]);
   });
 
   it('names every filter that matches nothing, at once, instead of planning', () => {

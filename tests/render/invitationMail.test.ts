@@ -8,6 +8,7 @@ import { readMailTemplates } from '../../src/input/mailTemplates.js';
 import {
   analysisVariables,
   compileInvitationMails,
+  followUpMeetingText,
   followUpVariables,
   swedishLongDate,
   templateVariables,
@@ -22,9 +23,10 @@ const BILAGA1_SENTENCES = [
   'Inför mötet går jag igenom dina rehabiliteringsärenden i Adato för att kunna ge ett så relevant och samlat stöd som möjligt.',
   'Under mötet går vi gemensamt igenom ärendena och diskuterar nuläge, planering och eventuella behov av fortsatt stöd.',
   'Uppföljningen utgör även ett underlag till den övergripande analys som processledare rehabilitering sammanställer och som förvaltningsledningen tar del av två gånger per år.',
-  'Jag skickar en mötesbokning i Outlook. Om den föreslagna tiden inte passar, återkom gärna med förslag på annan tid.',
   'Vänliga hälsningar,',
 ];
+/** The routine's sentence about the booking: only when a time is proposed (it speaks of "den föreslagna tiden"). */
+const BOOKING_SENTENCE = 'Jag skickar en mötesbokning i Outlook. Om den föreslagna tiden inte passar, återkom gärna med förslag på annan tid.';
 const BILAGA2_SENTENCES = [
   'Som en del av vårt gemensamma arbete med att minska sjukfrånvaron och stärka rehabiliteringsprocessen genomförs en analys av rehabiliteringsuppföljningarna två gånger per år, under perioderna februari–april och augusti–oktober.',
   'Analysen syftar till att synliggöra rehabiliteringsarbetet, identifiera behov och skapa underlag för fortsatt utveckling och stöd till verksamheten.',
@@ -64,14 +66,14 @@ describe('Bilaga 1: HR-specialist → enhetschef', () => {
     expect(mail.subject).toBe('Inbjudan till rehabiliteringsuppföljning våren 2027');
   });
 
-  it('text keeps every sentence of the routine verbatim and fills in name, period, meeting and signature', () => {
-    for (const sentence of BILAGA1_SENTENCES) expect(mail.text).toContain(sentence);
-    expect(mail.text.startsWith('Hej Karin Lindqvist,\n\n')).toBe(true);
-    expect(mail.text).toContain('Nu är det dags för rehabiliteringsuppföljningen våren 2027, som genomförs under februari–april.');
-    // 2027-02-16: 2027-01-01 is a Friday, 1 Feb a Monday (31 days later), 16 Feb a Tuesday.
-    expect(mail.text).toContain(
-      'Om den föreslagna tiden inte passar, återkom gärna med förslag på annan tid.\nFöreslagen tid: tisdag 16 februari 2027 kl. 09.00–10.00, Rum Ekorren\n',
-    );
+  it('text keeps every sentence of the routine verbatim and fills in first name, period, meeting and signature', () => {
+    for (const sentence of [...BILAGA1_SENTENCES, BOOKING_SENTENCE]) expect(mail.text).toContain(sentence);
+    expect(mail.text.startsWith('Hej Karin,\n\n')).toBe(true);
+    // The time comes first, before the routine's text; 2027-02-16: 2027-01-01 is a Friday, 1 Feb a Monday (31 days later), 16 Feb a Tuesday.
+    expect(mail.text).toContain('Hej Karin,\n\nJag vill boka in vår rehabiliteringsuppföljning våren 2027: tisdag 16 februari 2027 kl. 09.00–10.00, Rum Ekorren. ' + BOOKING_SENTENCE);
+    // The follow-up months are named once.
+    expect(mail.text.split('februari–april')).toHaveLength(2);
+    expect(mail.text).toContain('Inför mötet ber jag dig se över att dokumentationen i Adato är uppdaterad i dina ärenden: läkarintyg, hälsosamtal, plan för återgång i arbete och senaste aktivitet.');
     expect(mail.text.endsWith('Vänliga hälsningar,\nSara Holm\nHR-specialist\nsara.holm@kommun.example\n')).toBe(true);
     expect(mail.text).not.toContain('Din HR-specialist');
     expect(mail.text).not.toMatch(/[<>]|\{\{/);
@@ -80,21 +82,38 @@ describe('Bilaga 1: HR-specialist → enhetschef', () => {
 
   it('html has the same sentences in paragraphs', () => {
     const visible = htmlText(mail.html);
-    for (const sentence of BILAGA1_SENTENCES) expect(visible).toContain(sentence);
-    expect(mail.html).toContain('<p>Hej Karin Lindqvist,</p>');
-    expect(mail.html).toContain('<p>Föreslagen tid: tisdag 16 februari 2027 kl. 09.00–10.00, Rum Ekorren</p>');
+    for (const sentence of [...BILAGA1_SENTENCES, BOOKING_SENTENCE]) expect(visible).toContain(sentence);
+    expect(mail.html).toContain('<p>Hej Karin,</p>');
+    expect(mail.html).toContain('<strong>tisdag 16 februari 2027 kl. 09.00–10.00, Rum Ekorren</strong>');
     expect(mail.html).toContain('<title>Inbjudan till rehabiliteringsuppföljning våren 2027</title>');
     expect(mail.html).toContain('<a href="mailto:sara.holm@kommun.example">sara.holm@kommun.example</a>');
     expect(mail.html).not.toMatch(/<img|\{\{/);
   });
 
-  it('without a meeting there is no proposed time, and without a sender name the routine signs "Din HR-specialist"', () => {
+  it('without a meeting no "proposed time" is spoken of, and without a sender name the routine signs "Din HR-specialist"', () => {
     const plain = mails.followUp({ ...followUp, meeting: null, sender: { name: null, email: null } });
-    expect(plain.text).not.toContain('Föreslagen tid');
-    expect(plain.text).toContain('Jag skickar en mötesbokning i Outlook.');
+    expect(plain.text).not.toContain('föreslagna tiden');
+    expect(plain.text).toContain('Nu är det dags för uppföljningen våren 2027.');
+    expect(plain.text).toContain('Jag återkommer med förslag på tid och skickar då en mötesbokning i Outlook.\n\nVänliga hälsningar,');
+    expect(plain.text.split('februari–april')).toHaveLength(2);
     expect(plain.text.endsWith('Vänliga hälsningar,\nDin HR-specialist\n')).toBe(true);
     expect(plain.html).toContain('<p>Vänliga hälsningar,<br>\nDin HR-specialist\n</p>');
     expect(plain.html).not.toContain('mailto:');
+  });
+
+  it('a manager without open cases is not told about "dina rehabiliteringsärenden"', () => {
+    const none = mails.followUp({ ...followUp, hasOpenCases: false });
+    for (const text of [none.text, htmlText(none.html)]) {
+      expect(text).not.toContain('dina rehabiliteringsärenden');
+      expect(text).not.toContain('igenom ärendena');
+      expect(text).toContain('Just nu finns inga öppna rehabiliteringsärenden hos dig i Adato');
+      expect(text).toContain('Inför mötet ber jag dig se över att sjukfrånvaron i Adato är aktuell');
+    }
+  });
+
+  it('greets by first name; a double surname stays out, an e-mail address as name gives a plain "Hej,"', () => {
+    expect(mails.followUp({ ...followUp, manager: { name: 'José Lindqvist-Åberg', email: 'j@k.se' } }).text.startsWith('Hej José,\n')).toBe(true);
+    expect(mails.followUp({ ...followUp, manager: { name: 'j@k.se', email: 'j@k.se' } }).text.startsWith('Hej,\n')).toBe(true);
   });
 
   it('a configured phone number is signed below the address', () => {
@@ -103,25 +122,31 @@ describe('Bilaga 1: HR-specialist → enhetschef', () => {
     expect(withPhone.html).toContain('<br>Telefon: 031-123 45 67');
   });
 
-  it('a meeting without a place leaves out the comma; autumn names August–October', () => {
+  it('a meeting without a place leaves out the comma; autumn names the autumn round', () => {
     const autumn = mails.followUp({
       ...followUp,
       period: { season: 'autumn', seasonYear: 2027 },
       meeting: { start: '2027-09-14 13:30', end: '2027-09-14 14:15', location: '  ' },
     });
     expect(autumn.subject).toBe('Inbjudan till rehabiliteringsuppföljning hösten 2027');
-    expect(autumn.text).toContain('rehabiliteringsuppföljningen hösten 2027, som genomförs under augusti–oktober.');
     // 2027-09-14: 1 Sep is 243 days after 1 Jan (243 mod 7 = 5, Fri + 5 = Wed), 14 Sep a Tuesday.
-    expect(autumn.text).toContain('Föreslagen tid: tisdag 14 september 2027 kl. 13.30–14.15\n');
+    expect(autumn.text).toContain('rehabiliteringsuppföljning hösten 2027: tisdag 14 september 2027 kl. 13.30–14.15. Jag skickar');
   });
 
   it('HTML escapes a name; the text part and the subject do not', () => {
     const tricky = mails.followUp({ ...followUp, manager: { name: "Ö'Brien <x>", email: 'obrien@kommun.example' }, meeting: { ...followUp.meeting!, location: 'Rum "A & B"' } });
-    expect(tricky.text).toContain("Hej Ö'Brien <x>,");
+    expect(tricky.text).toContain("Hej Ö'Brien,");
     expect(tricky.text).toContain('Rum "A & B"');
-    expect(tricky.html).toContain('<p>Hej Ö&#x27;Brien &lt;x&gt;,</p>');
+    expect(tricky.html).toContain('<p>Hej Ö&#x27;Brien,</p>');
     expect(tricky.html).toContain('Rum &quot;A &amp; B&quot;');
     expect(tricky.html).not.toContain('<x>');
+  });
+
+  it('the meeting request has a short title and a short description, not the whole mail', () => {
+    const text = followUpMeetingText(followUp);
+    expect(text.title).toBe('Rehabiliteringsuppföljning våren 2027');
+    expect(text.description.length).toBeLessThan(200);
+    expect(text.description).toContain('Se inbjudan i e-post.');
   });
 });
 
@@ -167,7 +192,7 @@ describe('template variables', () => {
 
   it('README.md documents exactly the variables there are', () => {
     const readme = readFileSync(join(BUNDLED_TEMPLATES_DIR, 'mail', 'README.md'), 'utf8');
-    const documented = new Set([...readme.matchAll(/^\| `\{\{([a-z.]+)\}\}`/gm)].map((match) => match[1]));
+    const documented = new Set([...readme.matchAll(/^\| `\{\{([A-Za-z.]+)\}\}`/gm)].map((match) => match[1]));
     const all = new Set([...templateVariables('bilaga1'), ...templateVariables('bilaga2')]);
     expect([...documented].sort()).toEqual([...all].sort());
   });
