@@ -1,5 +1,5 @@
 // "HR:s förberedelse vid rehabiliteringsuppföljning, Alt. 1": one workbook per unit manager, as a model (SPEC §6).
-import type { DateRange, IsoDate } from '../core/calendarDate.js';
+import { daysBetween, type DateRange, type IsoDate } from '../core/calendarDate.js';
 import type { AbsenceRates, AdministrationFigures, UnitFigures } from '../core/absenceFigures.js';
 import type {
   ActivityStatus,
@@ -24,9 +24,14 @@ import {
   REPEATED_SHORT_TERM_LABELS,
   RETURN_PLAN_LABELS,
   YES_NO_LABELS,
+  CHECK_OK_LABELS,
+  NOT_APPLICABLE_LABEL,
+  countText,
+  fullReasonLabels,
+  type ReasonCodes,
 } from './labels.js';
 import { REFLECTIONS_LAYOUT } from '../input/reflectionsSheet.js';
-import type { CellModel, CellStatus, ColumnModel, ListValidation, NumberFormat, RowModel, SheetModel, WorkbookModel } from './workbookModel.js';
+import type { CellModel, CellRange, CellStatus, ColumnModel, ListValidation, NumberFormat, RowModel, SheetModel, StatusFormat, WorkbookModel } from './workbookModel.js';
 
 export interface Person {
   name: string;
@@ -211,74 +216,223 @@ function overviewSheet(input: HrWorkbookInput): SheetModel {
   };
 }
 
+type CaseReasons = Partial<{ [check in CheckName]: { code: ReasonCodes[check]; date: IsoDate | null } }>;
+
+/** The core's reason per failing check (SPEC §4); read defensively so a case without them shows its status. */
+function reasonsOf(evaluation: CaseEvaluation): CaseReasons {
+  return (evaluation as CaseEvaluation & { reasons?: CaseReasons }).reasons ?? {};
+}
+
+const CHECK_STATUS_OF: { [check in CheckName]: (status: string) => CellStatus } = {
+  certificate: (status) => CERTIFICATE_STATUS[status as CertificateStatus],
+  healthTalk: (status) => HEALTH_TALK_STATUS[status as HealthTalkStatus],
+  returnPlan: (status) => RETURN_PLAN_STATUS[status as ReturnPlanStatus],
+  activity: (status) => ACTIVITY_STATUS[status as ActivityStatus],
+};
+
+/** Every word a check's status cell can hold, with its colour: the drop-down list and the conditional formats. */
+function checkVocabulary(check: CheckName, thresholds: Thresholds): { text: string; status: CellStatus }[] {
+  const reasons = fullReasonLabels(thresholds)[check] as Record<string, string>;
+  const entries: { text: string; status: CellStatus }[] = [{ text: CHECK_OK_LABELS[check], status: 'ok' }];
+  for (const [code, label] of Object.entries(reasons)) {
+    entries.push({ text: label, status: check === 'certificate' && code === 'expiring' ? 'warning' : 'gap' });
+  }
+  if (check === 'certificate' || check === 'returnPlan') entries.push({ text: NOT_APPLICABLE_LABEL, status: 'not_applicable' });
+  return entries;
+}
+
+/** The status word (the reason when there is one) and the date behind it, or the check's own date when it is ok. */
+function checkView(evaluation: CaseEvaluation, check: CheckName, thresholds: Thresholds): { text: string; date: IsoDate | null } {
+  const status = evaluation.checks[check];
+  const reason = reasonsOf(evaluation)[check];
+  const { dates } = evaluation;
+  if (reason) return { text: (fullReasonLabels(thresholds)[check] as Record<string, string>)[reason.code] ?? reason.code, date: reason.date };
+  const ownDate: Record<CheckName, IsoDate | null> = {
+    certificate: dates.certificateTo,
+    healthTalk: dates.healthTalkDate,
+    returnPlan: [dates.planMadeDate, dates.planRevisedDate].filter((date): date is IsoDate => date !== null).sort().pop() ?? null,
+    activity: status === 'ok' ? dates.nextActivityDate : dates.lastDocumentationDate,
+  };
+  if (status === 'not_applicable') return { text: NOT_APPLICABLE_LABEL, date: ownDate[check] };
+  if (status === 'ok') return { text: CHECK_OK_LABELS[check], date: ownDate[check] };
+  const statusLabels: Record<CheckName, Record<string, string>> = {
+    certificate: CERTIFICATE_LABELS,
+    healthTalk: HEALTH_TALK_LABELS,
+    returnPlan: RETURN_PLAN_LABELS,
+    activity: ACTIVITY_LABELS,
+  };
+  return { text: statusLabels[check][status] ?? status, date: ownDate[check] };
+}
+
+/** A milestone within this many days is marked: the meeting may be the last chance to prepare it. */
+export const MILESTONE_SOON_DAYS = 14;
+
+function milestoneSoon(evaluation: { nextMilestone: { date: IsoDate } | null }, asOf: IsoDate): boolean {
+  return evaluation.nextMilestone !== null && daysBetween(asOf, evaluation.nextMilestone.date) <= MILESTONE_SOON_DAYS;
+}
+
+function milestoneText(milestone: { day: number; date: IsoDate } | null, asOf: IsoDate): string {
+  if (!milestone) return DASH;
+  const days = daysBetween(asOf, milestone.date);
+  return days <= MILESTONE_SOON_DAYS ? `Dag ${milestone.day} om ${countText(days, 'day')}` : `Dag ${milestone.day}`;
+}
+
 interface CaseColumn {
+  /** The group header above (merged over its columns) and this column's own header. */
+  group?: string;
   header: string;
   width: number;
   wrap?: boolean;
   cell: (evaluation: CaseEvaluation) => CellModel;
+  /** The words of a status column: drop-down and colour that follows HR's edits. */
+  check?: CheckName | 'assessment';
 }
 
-// Compact widths (10 pt text): 24 columns have to fit one landscape A4 page across.
-const CASE_COLUMNS: CaseColumn[] = [
-  { header: 'Ärende', width: 11, cell: (c) => text(c.caseId) },
-  { header: 'Medarbetare', width: 16, wrap: true, cell: (c) => text(c.employeeName) },
-  { header: 'Enhet', width: 16, wrap: true, cell: (c) => text(c.unitName) },
-  { header: 'Ärendetyp', width: 13, wrap: true, cell: (c) => text(CASE_TYPE_LABELS[c.caseType]) },
-  { header: 'Öppnat', width: 10, cell: (c) => dateOrBlank(c.openedDate) },
-  { header: 'Sjukperiod från', width: 11, cell: (c) => dateOrBlank(c.periodStart) },
-  { header: 'Dag i perioden', width: 9, cell: (c) => c.dayNumber === null ? BLANK : { kind: 'number', value: c.dayNumber, format: 'integer' } },
-  { header: 'Läkarintyg', width: 11, wrap: true, cell: (c) => text(CERTIFICATE_LABELS[c.checks.certificate], CERTIFICATE_STATUS[c.checks.certificate]) },
-  { header: 'Intyg t.o.m.', width: 10, cell: (c) => dateOrBlank(c.dates.certificateTo) },
-  { header: 'Hälsosamtal', width: 12, wrap: true, cell: (c) => text(HEALTH_TALK_LABELS[c.checks.healthTalk], HEALTH_TALK_STATUS[c.checks.healthTalk]) },
-  { header: 'Hälsosamtal datum', width: 12, cell: (c) => dateOrBlank(c.dates.healthTalkDate) },
-  { header: 'Plan för återgång', width: 10, wrap: true, cell: (c) => text(RETURN_PLAN_LABELS[c.checks.returnPlan], RETURN_PLAN_STATUS[c.checks.returnPlan]) },
-  { header: 'Plan upprättad', width: 10, cell: (c) => dateOrBlank(c.dates.planMadeDate) },
-  { header: 'Plan reviderad', width: 10, cell: (c) => dateOrBlank(c.dates.planRevisedDate) },
-  { header: 'Plan uppföljning', width: 11, cell: (c) => dateOrBlank(c.dates.planFollowUpDate) },
-  { header: 'Dokumentation och aktivitet', width: 16, wrap: true, cell: (c) => text(ACTIVITY_LABELS[c.checks.activity], ACTIVITY_STATUS[c.checks.activity]) },
-  { header: 'Senaste dokumentation', width: 14, cell: (c) => dateOrBlank(c.dates.lastDocumentationDate) },
-  { header: 'Nästa aktivitet', width: 10, cell: (c) => dateOrBlank(c.dates.nextActivityDate) },
-  { header: 'Brister', width: 8, cell: (c) => ({ kind: 'number', value: c.gaps, format: 'integer', status: c.gaps > 0 ? 'gap' : 'ok' }) },
-  { header: 'Bedömning', width: 12, wrap: true, cell: (c) => text(ASSESSMENT_LABELS[c.assessment], ASSESSMENT_STATUS[c.assessment]) },
-  { header: 'Nästa milstolpe', width: 10, cell: (c) => (c.nextMilestone ? text(`Dag ${c.nextMilestone.day}`) : BLANK) },
-  { header: 'Milstolpe datum', width: 10, cell: (c) => dateOrBlank(c.nextMilestone?.date ?? null) },
-  { header: 'HR:s anteckningar', width: 22, wrap: true, cell: () => BLANK },
-  { header: 'Förslag på fortsatt arbete', width: 22, wrap: true, cell: () => BLANK },
-];
+/** Date columns: 'yyyy-mm-dd' at 10 pt is about 62 px (Calibri digits 0.507 em) plus padding, 9.5 width units; never ### or wrapped. */
+const DATE_WIDTH = 9.6;
+/** Print scale of the case table: 10 pt text prints at 8.5 pt, and the key columns fill one A4 page across. */
+export const CASE_PRINT_SCALE = 85;
+export const CASE_TABLE_FONT_SIZE = 10;
 
-const CASE_HEADER_ROW = 3;
+function caseColumns(input: HrWorkbookInput): { key: CaseColumn[]; rest: CaseColumn[] } {
+  const { thresholds, asOf } = input;
+  const checkColumns = (check: CheckName, group: string, statusHeader: string, dateHeader: string, width: number): CaseColumn[] => [
+    { group, header: statusHeader, width, wrap: true, check, cell: (c) => text(checkView(c, check, thresholds).text) },
+    { group, header: dateHeader, width: DATE_WIDTH, cell: (c) => dateOrBlank(checkView(c, check, thresholds).date) },
+  ];
+  const soonStatus = (c: CaseEvaluation): CellStatus | undefined => (milestoneSoon(c, asOf) ? 'warning' : undefined);
+  // Key columns: what HR needs at the meeting, one A4 page across at CASE_PRINT_SCALE.
+  const key: CaseColumn[] = [
+    { header: 'Ärende', width: 9.5, cell: (c) => text(c.caseId) },
+    { header: 'Medarbetare', width: 14, wrap: true, cell: (c) => text(c.employeeName) },
+    { header: 'Enhet', width: 13, wrap: true, cell: (c) => text(c.unitName) },
+    { header: 'Dag', width: 5.5, cell: (c) => (c.dayNumber === null ? BLANK : { kind: 'number', value: c.dayNumber, format: 'integer' }) },
+    ...checkColumns('certificate', 'Läkarintyg', 'Status', 'Intyg t.o.m.', 10.5),
+    ...checkColumns('healthTalk', 'Hälsosamtal', 'Status', 'Senast', 11),
+    ...checkColumns('returnPlan', 'Plan för återgång i arbete', 'Status', 'Datum', 12),
+    ...checkColumns('activity', 'Dokumentation och aktivitet', 'Status', 'Datum', 13),
+    { header: 'Bedömning', width: 11, wrap: true, check: 'assessment', cell: (c) => text(ASSESSMENT_LABELS[c.assessment]) },
+    { group: 'Nästa milstolpe', header: 'Dag', width: 10, wrap: true, cell: (c) => textWithStatus(milestoneText(c.nextMilestone, asOf), soonStatus(c)) },
+    { group: 'Nästa milstolpe', header: 'Datum', width: DATE_WIDTH, cell: (c) => (c.nextMilestone ? { kind: 'date', date: c.nextMilestone.date, ...statusField(soonStatus(c)) } : BLANK) },
+  ];
+  // HR's columns and the case's raw dates: the next printed page, with Ärende and Medarbetare repeated.
+  const rest: CaseColumn[] = [
+    { header: 'HR:s anteckningar', width: 24, wrap: true, cell: () => BLANK },
+    { header: 'Förslag på fortsatt arbete', width: 24, wrap: true, cell: () => BLANK },
+    { header: 'Ärendetyp', width: 13, wrap: true, cell: (c) => text(CASE_TYPE_LABELS[c.caseType]) },
+    { header: 'Öppnat', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.openedDate) },
+    { header: 'Sjukperiod från', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.periodStart) },
+    { header: 'Brister', width: 7, cell: (c) => ({ kind: 'number', value: c.gaps, format: 'integer' }) },
+    { header: 'Plan upprättad', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.dates.planMadeDate) },
+    { header: 'Plan reviderad', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.dates.planRevisedDate) },
+    { header: 'Plan uppföljning', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.dates.planFollowUpDate) },
+    { header: 'Senaste dokumentation', width: 12, cell: (c) => dateOrBlank(c.dates.lastDocumentationDate) },
+    { header: 'Nästa aktivitet', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.dates.nextActivityDate) },
+  ];
+  return { key, rest };
+}
+
+function statusField(status: CellStatus | undefined): { status?: CellStatus } {
+  return status ? { status } : {};
+}
+
+function textWithStatus(value: string, status: CellStatus | undefined): CellModel {
+  return status ? { kind: 'text', text: value, status } : { kind: 'text', text: value };
+}
+
+const CASE_GROUP_ROW = 3;
+const CASE_HEADER_ROW = 4;
+
+/** Columns of the Listor sheet: HR's assessment, yes/no, then each check's words and the assessment. */
+const LIST_COLUMNS = { hrAssessment: 1, yesNo: 2, certificate: 3, healthTalk: 4, returnPlan: 5, activity: 6, assessment: 7 } as const;
+
+function vocabularyOf(check: CheckName | 'assessment', thresholds: Thresholds): { text: string; status: CellStatus }[] {
+  if (check === 'assessment') {
+    return (Object.keys(ASSESSMENT_LABELS) as Assessment[]).map((assessment) => ({ text: ASSESSMENT_LABELS[assessment], status: ASSESSMENT_STATUS[assessment] }));
+  }
+  return checkVocabulary(check, thresholds);
+}
 
 function casesSheet(input: HrWorkbookInput): SheetModel {
   const cases = sortedCases(input.cases);
+  const { key, rest } = caseColumns(input);
+  const columns = [...key, ...rest];
   const body: RowModel[] =
     cases.length > 0
-      ? cases.map((evaluation) => ({ style: 'body', cells: CASE_COLUMNS.map((column) => column.cell(evaluation)) }))
+      ? cases.map((evaluation) => ({ style: 'body', cells: columns.map((column) => column.cell(evaluation)) }))
       : [{ style: 'body', cells: [text('Inga öppna rehabärenden.')] }];
+  const firstBodyRow = CASE_HEADER_ROW + 1;
   const lastRow = CASE_HEADER_ROW + body.length;
+
+  const merges: CellRange[] = [];
+  const groupCells: (CellModel | null)[] = columns.map((column) => text(column.group ?? ''));
+  const headerCells: CellModel[] = columns.map((column) => text(column.header));
+  columns.forEach((column, index) => {
+    const previous = columns[index - 1];
+    if (column.group === undefined) {
+      // A column without a group: its header spans both header rows.
+      groupCells[index] = text(column.header);
+      merges.push({ fromRow: CASE_GROUP_ROW, fromColumn: index + 1, toRow: CASE_HEADER_ROW, toColumn: index + 1 });
+    } else if (previous?.group === column.group) {
+      groupCells[index] = text('');
+      const merge = merges[merges.length - 1]!;
+      merge.toColumn = index + 1;
+    } else {
+      merges.push({ fromRow: CASE_GROUP_ROW, fromColumn: index + 1, toRow: CASE_GROUP_ROW, toColumn: index + 1 });
+    }
+  });
+
+  const validations: ListValidation[] = [];
+  const statusFormats: StatusFormat[] = [];
+  if (cases.length > 0) {
+    columns.forEach((column, index) => {
+      if (!column.check) return;
+      const range = { fromRow: firstBodyRow, fromColumn: index + 1, toRow: lastRow, toColumn: index + 1 };
+      const vocabulary = vocabularyOf(column.check, input.thresholds);
+      validations.push({ range, source: listSource(LIST_COLUMNS[column.check], vocabulary.map((entry) => entry.text)), ...LIST_ERROR });
+      statusFormats.push({ range, rules: vocabulary });
+    });
+  }
+
+  const { thresholds } = input;
+  const legend = [
+    `Status och datum: läkarintyg krävs från dag ${thresholds.certificateFromDay} (sjuklönelagen 8 §), "Går snart ut" = inom ${thresholds.certificateExpiringDays} dagar; ` +
+      `hälsosamtal senast ${thresholds.healthTalkMaxAgeMonths} månader gammalt; plan för återgång från dag ${thresholds.returnPlanDay} när över 60 dagar väntas, annars från dag ${thresholds.returnPlanForcedDay} ` +
+      `(socialförsäkringsbalken 30 kap. 6 §), datum = passerat uppföljningsdatum eller senast upprättad/reviderad; ` +
+      `aktivitet: dokumentation senast ${thresholds.activityMaxAgeDays} dagar gammal och en planerad nästa aktivitet, datum = senaste dokumentation eller nästa aktivitet.`,
+    `Grönt = uppfyllt, gult = går snart ut eller delvis, rött = brist, grått = ej aktuellt; färgen följer med när du ändrar status i listan. ` +
+      `Milstolpe (dag 90, 180, 365 i rehabiliteringskedjan) inom ${MILESTONE_SOON_DAYS} dagar är gulmarkerad. Vid utskrift kommer anteckningar och övriga datum på nästa sida.`,
+  ];
   return {
     name: HR_SHEET_NAMES.cases,
     state: 'visible',
-    columns: CASE_COLUMNS.map((column) => ({ width: column.width, wrap: column.wrap ?? false })),
+    columns: columns.map((column) => ({ width: column.width, wrap: column.wrap ?? false })),
     rows: [
       { style: 'title', cells: [text(`Öppna rehabärenden ${DASH} ${input.manager.name} ${DASH} uppgifter per ${input.asOf}`)] },
-      {
-        style: 'note',
-        cells: [
-          text(
-            `Grönt = uppfyllt, gult = går snart ut eller delvis, rött = brist, grått = ej aktuellt. ` +
-              `Aktuell dokumentation = senast ${input.thresholds.activityMaxAgeDays} dagar gammal. Nästa milstolpe i rehabiliteringskedjan räknas från sjukperiodens dag.`,
-          ),
-        ],
-      },
-      { style: 'header', cells: CASE_COLUMNS.map((column) => text(column.header)) },
+      { style: 'note', cells: [text(`Dag = dag i pågående sjukperiod. ${countText(cases.length, 'case')}.`)] },
+      { style: 'header', cells: groupCells },
+      { style: 'header', cells: headerCells },
       ...body,
+      EMPTY_ROW,
+      ...legend.map((line): RowModel => ({ style: 'note', cells: [text(line)] })),
     ],
-    tableFontSize: 10,
+    tableFontSize: CASE_TABLE_FONT_SIZE,
     frozen: { rows: CASE_HEADER_ROW, columns: 2 },
-    autoFilter: { fromRow: CASE_HEADER_ROW, fromColumn: 1, toRow: lastRow, toColumn: CASE_COLUMNS.length },
-    printTitleRows: { from: CASE_HEADER_ROW, to: CASE_HEADER_ROW },
+    autoFilter: { fromRow: CASE_HEADER_ROW, fromColumn: 1, toRow: lastRow, toColumn: columns.length },
+    printTitleRows: { from: CASE_GROUP_ROW, to: CASE_HEADER_ROW },
+    print: { scale: CASE_PRINT_SCALE, titleColumns: { from: 1, to: 2 } },
+    merges,
+    validations,
+    statusFormats,
   };
 }
+
+/** Number of key columns of the case table (printed on the first page across). */
+export function caseKeyColumnCount(input: HrWorkbookInput): number {
+  return caseColumns(input).key.length;
+}
+
+const LIST_ERROR = { errorTitle: 'Ogiltigt värde', error: 'Välj ett värde i listan.' };
 
 function ordinalPeriodHeader(periods: number): string {
   const ordinal = ORDINALS[periods - 1];
@@ -332,15 +486,24 @@ function repeatedShortTermSheet(input: HrWorkbookInput): SheetModel {
 const HR_ASSESSMENT_VALUES = Object.values(HR_MEETING_ASSESSMENT_LABELS);
 const YES_NO_VALUES = [YES_NO_LABELS.yes, YES_NO_LABELS.no];
 
-function listsSheet(): SheetModel {
-  const length = Math.max(HR_ASSESSMENT_VALUES.length, YES_NO_VALUES.length);
-  const rows: RowModel[] = [{ style: 'header', cells: [text('HR:s bedömning efter mötet'), text('Ja/Nej')] }];
+function listsSheet(thresholds: Thresholds): SheetModel {
+  const lists: [number, string, string[]][] = [
+    [LIST_COLUMNS.hrAssessment, 'HR:s bedömning efter mötet', HR_ASSESSMENT_VALUES],
+    [LIST_COLUMNS.yesNo, 'Ja/Nej', YES_NO_VALUES],
+    ...(['certificate', 'healthTalk', 'returnPlan', 'activity', 'assessment'] as const).map(
+      (check): [number, string, string[]] => [LIST_COLUMNS[check], check === 'assessment' ? 'Bedömning' : CHECK_LABELS[check], vocabularyOf(check, thresholds).map((entry) => entry.text)],
+    ),
+  ];
+  const length = Math.max(...lists.map(([, , values]) => values.length));
+  const header: (CellModel | null)[] = [];
+  for (const [column, title] of lists) header[column - 1] = text(title);
+  const rows: RowModel[] = [{ style: 'header', cells: header }];
   for (let index = 0; index < length; index++) {
-    const assessment = HR_ASSESSMENT_VALUES[index];
-    const yesNoValue = YES_NO_VALUES[index];
-    rows.push({ style: 'plain', cells: [assessment ? text(assessment) : null, yesNoValue ? text(yesNoValue) : null] });
+    const cells: (CellModel | null)[] = [];
+    for (const [column, , values] of lists) cells[column - 1] = values[index] !== undefined ? text(values[index]!) : null;
+    rows.push({ style: 'plain', cells });
   }
-  return { name: HR_SHEET_NAMES.lists, state: 'hidden', columns: [{ width: 28 }, { width: 10 }], rows };
+  return { name: HR_SHEET_NAMES.lists, state: 'hidden', columns: lists.map((): ColumnModel => ({ width: 28 })), rows };
 }
 
 function listSource(column: number, values: readonly string[]): ListValidation['source'] {
@@ -402,7 +565,7 @@ function reflectionsSheet(input: HrWorkbookInput): SheetModel {
   const validations: ListValidation[] = [
     {
       range: { fromRow: deeperSupportRow, fromColumn: REFLECTIONS_LAYOUT.valueColumn, toRow: deeperSupportRow, toColumn: REFLECTIONS_LAYOUT.valueColumn },
-      source: listSource(2, YES_NO_VALUES),
+      source: listSource(LIST_COLUMNS.yesNo, YES_NO_VALUES),
       ...error,
     },
   ];
@@ -410,7 +573,7 @@ function reflectionsSheet(input: HrWorkbookInput): SheetModel {
     const column = REFLECTIONS_LAYOUT.caseAssessmentColumn;
     validations.push({
       range: { fromRow: caseFirstRow, fromColumn: column, toRow: caseFirstRow + cases.length - 1, toColumn: column },
-      source: listSource(1, HR_ASSESSMENT_VALUES),
+      source: listSource(LIST_COLUMNS.hrAssessment, HR_ASSESSMENT_VALUES),
       ...error,
     });
   }
@@ -430,6 +593,6 @@ export function renderHrWorkbook(input: HrWorkbookInput): WorkbookModel {
   return {
     title: `HR:s förberedelse vid rehabiliteringsuppföljning ${DASH} ${input.period}`,
     created: input.asOf,
-    sheets: [overviewSheet(input), casesSheet(input), repeatedShortTermSheet(input), reflectionsSheet(input), listsSheet()],
+    sheets: [overviewSheet(input), casesSheet(input), repeatedShortTermSheet(input), reflectionsSheet(input), listsSheet(input.thresholds)],
   };
 }

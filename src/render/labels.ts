@@ -17,6 +17,7 @@ import type {
 import type { StatutoryGroup, UnitLevel } from '../core/absenceFigures.js';
 import type { FunnelSignal } from '../core/funnelLimits.js';
 import type { CaseType, DataWarningCode } from '../core/types.js';
+import type { Thresholds } from '../core/thresholds.js';
 import type { Delimiter, DetectedEncoding } from '../input/csvFile.js';
 import type { MeetingFinding } from './invitationMail.js';
 
@@ -250,3 +251,39 @@ export function meetingFindingText(finding: MeetingFinding, file: string): strin
       return `${countText(finding.count, 'manager')} saknar mötestid i ${file}: deras inbjudningar ber om att få återkomma med en tid och ingen mötesbokning skrevs (se Mötestid saknas.txt).`;
   }
 }
+
+/** SPEC §4 reason codes per check (the core's `reasons`), each with the date behind it. */
+export interface ReasonCodes {
+  certificate: 'missing' | 'expired' | 'expiring';
+  healthTalk: 'missing' | 'outdated';
+  returnPlan: 'missing' | 'follow_up_overdue' | 'stale';
+  activity: 'no_documentation' | 'documentation_stale' | 'no_next_activity';
+}
+
+export type ReasonLabels = { [check in CheckName]: Record<ReasonCodes[check], string> };
+
+/** Full words for Alt. 1 (the status cell of a check that is not ok); the date stands in the cell beside it. */
+export function fullReasonLabels(thresholds: Pick<Thresholds, 'healthTalkMaxAgeMonths' | 'planMaxAgeDays' | 'activityMaxAgeDays'>): ReasonLabels {
+  return {
+    certificate: { missing: 'Saknas', expired: 'Har gått ut', expiring: 'Går snart ut' },
+    healthTalk: { missing: 'Saknas', outdated: `Äldre än ${thresholds.healthTalkMaxAgeMonths} månader` },
+    returnPlan: { missing: 'Saknas', follow_up_overdue: 'Uppföljning passerad', stale: `Ej reviderad på ${thresholds.planMaxAgeDays} dagar` },
+    activity: {
+      no_documentation: 'Ingen dokumentation',
+      documentation_stale: `Ingen dokumentation på ${thresholds.activityMaxAgeDays} dagar`,
+      no_next_activity: 'Ingen planerad aktivitet',
+    },
+  };
+}
+
+/** Short words for the slides of Alt. 2 (the date goes on the line below). */
+export const SHORT_REASON_LABELS: ReasonLabels = {
+  certificate: { missing: 'Saknas', expired: 'Gått ut', expiring: 'Går ut' },
+  healthTalk: { missing: 'Saknas', outdated: 'För gammalt' },
+  returnPlan: { missing: 'Saknas', follow_up_overdue: 'Uppföljning passerad', stale: 'Ej reviderad' },
+  activity: { no_documentation: 'Ingen dokumentation', documentation_stale: 'Gammal dokumentation', no_next_activity: 'Ingen nästa aktivitet' },
+};
+
+/** The word of a check that is ok, and of one that does not apply. */
+export const CHECK_OK_LABELS: Record<CheckName, string> = { certificate: 'Ja', healthTalk: 'Ja', returnPlan: 'Aktuell', activity: 'Ja' };
+export const NOT_APPLICABLE_LABEL = 'Ej aktuellt';

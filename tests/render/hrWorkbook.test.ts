@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds.js';
 import { REFLECTIONS_LAYOUT } from '../../src/input/reflectionsSheet.js';
-import { HR_SHEET_NAMES, renderHrWorkbook } from '../../src/render/hrWorkbook.js';
+import { HR_SHEET_NAMES, caseKeyColumnCount, renderHrWorkbook } from '../../src/render/hrWorkbook.js';
 import type { CellModel, RowModel, SheetModel, WorkbookModel } from '../../src/render/workbookModel.js';
 import { CASES, HOSTILE_NAME, hrWorkbookInput } from './hrWorkbookInput.js';
 
@@ -136,50 +136,101 @@ describe('renderHrWorkbook', () => {
     expect(content(findRow(noneOverview, 'Fördjupat stöd bör erbjudas').cells[1])).toBe('Nej');
   });
 
-  it('has one row per case with status words, status codes, dates and milestone', () => {
+  it('has one row per case: each check status beside its date, assessment, milestone; the columns for HR after', () => {
     const cases = sheet(model, HR_SHEET_NAMES.cases);
     expect(rowContents(cases, 3)).toEqual([
-      'Ärende', 'Medarbetare', 'Enhet', 'Ärendetyp', 'Öppnat', 'Sjukperiod från', 'Dag i perioden',
-      'Läkarintyg', 'Intyg t.o.m.', 'Hälsosamtal', 'Hälsosamtal datum',
-      'Plan för återgång', 'Plan upprättad', 'Plan reviderad', 'Plan uppföljning',
-      'Dokumentation och aktivitet', 'Senaste dokumentation', 'Nästa aktivitet',
-      'Brister', 'Bedömning', 'Nästa milstolpe', 'Milstolpe datum', 'HR:s anteckningar', 'Förslag på fortsatt arbete',
+      'Ärende', 'Medarbetare', 'Enhet', 'Dag',
+      'Läkarintyg', '', 'Hälsosamtal', '', 'Plan för återgång i arbete', '', 'Dokumentation och aktivitet', '',
+      'Bedömning', 'Nästa milstolpe', '',
+      'HR:s anteckningar', 'Förslag på fortsatt arbete', 'Ärendetyp', 'Öppnat', 'Sjukperiod från', 'Brister',
+      'Plan upprättad', 'Plan reviderad', 'Plan uppföljning', 'Senaste dokumentation', 'Nästa aktivitet',
     ]);
+    expect(rowContents(cases, 4).slice(4, 15)).toEqual(['Status', 'Intyg t.o.m.', 'Status', 'Senast', 'Status', 'Datum', 'Status', 'Datum', 'Bedömning', 'Dag', 'Datum']);
     // Sorted by unit, then case: Solrosen (C-102) before Lärkan (C-101, C-103, C-104).
-    expect(cases.rows.slice(3).map((r) => content(r.cells[0]))).toEqual(['C-102', 'C-101', 'C-103', 'C-104']);
+    expect(cases.rows.slice(4, 8).map((r) => content(r.cells[0]))).toEqual(['C-102', 'C-101', 'C-103', 'C-104']);
 
-    expect(rowContents(cases, 6)).toEqual([
-      'C-103', 'Maria Öberg', 'Gruppbostad Lärkan', 'Långtidsfrånvaro', 'date:2026-11-02', 'date:2026-07-26', 200,
-      'Har gått ut', 'date:2027-01-31', 'Äldre än 12 månader', 'date:2025-09-01',
-      'Saknas', '', '', '',
-      'Ingen aktuell dokumentation', 'date:2026-12-01', '',
-      4, 'Behöver stöd', 'Dag 365', 'date:2027-07-25', '', '',
+    // C-103 at 2027-02-10: the date behind each status; day 365 on 2027-07-25 is 165 days away, so not marked.
+    expect(rowContents(cases, 7)).toEqual([
+      'C-103', 'Maria Öberg', 'Gruppbostad Lärkan', 200,
+      'Har gått ut', 'date:2027-01-31', 'Äldre än 12 månader', 'date:2025-09-01', 'Saknas', '', 'Ingen aktuell dokumentation', 'date:2026-12-01',
+      'Behöver stöd', 'Dag 365', 'date:2027-07-25',
+      '', '', 'Långtidsfrånvaro', 'date:2026-11-02', 'date:2026-07-26', 4, '', '', '', 'date:2026-12-01', '',
     ]);
-    const statuses = (r: RowModel) => r.cells.map((c) => (c && 'status' in c ? (c.status ?? null) : null));
-    expect(statuses(row(cases, 6))).toEqual([
-      null, null, null, null, null, null, null, 'gap', null, 'gap', null, 'gap', null, null, null, 'gap', null, null, 'gap', 'gap', null, null, null, null,
+    // C-101 is ok throughout: the plan's date is when it was made, the activity's the next planned one.
+    expect(rowContents(cases, 6).slice(4, 12)).toEqual(['Ja', 'date:2027-03-31', 'Ja', 'date:2026-12-01', 'Aktuell', 'date:2027-01-20', 'Ja', 'date:2027-02-20']);
+    expect(content(row(cases, 5).cells[1])).toBe(HOSTILE_NAME);
+    // C-104 has no current period: day and milestone are empty.
+    expect(rowContents(cases, 8).slice(3, 4)).toEqual(['']);
+    expect(rowContents(cases, 8).slice(13, 15)).toEqual(['–', '']);
+  });
+
+  it('colours status columns by rules that follow edits by HR, and offers the same words as a drop-down', () => {
+    const cases = sheet(model, HR_SHEET_NAMES.cases);
+    // Status cells carry no fixed colour: the conditional format decides.
+    expect(row(cases, 7).cells.slice(4, 13).every((cell) => !cell || !('status' in cell) || cell.status === undefined)).toBe(true);
+    const certificate = cases.statusFormats!.find((format) => format.range.fromColumn === 5)!;
+    expect(certificate.range).toEqual({ fromRow: 5, fromColumn: 5, toRow: 8, toColumn: 5 });
+    expect(certificate.rules).toEqual([
+      { text: 'Ja', status: 'ok' },
+      { text: 'Saknas', status: 'gap' },
+      { text: 'Har gått ut', status: 'gap' },
+      { text: 'Går snart ut', status: 'warning' },
+      { text: 'Ej aktuellt', status: 'not_applicable' },
     ]);
-    // C-102: certificate expiring (yellow), health talk missing (red), plan not applicable (grey), activity ok (green).
-    expect(statuses(row(cases, 4)).filter((s) => s !== null)).toEqual(['warning', 'gap', 'not_applicable', 'ok', 'gap', 'warning']);
-    expect(content(row(cases, 4).cells[1])).toBe(HOSTILE_NAME);
-    // C-104 has no current period: day, period start and milestone are empty.
-    expect(rowContents(cases, 7).slice(5, 7)).toEqual(['', '']);
-    expect(rowContents(cases, 7).slice(20, 22)).toEqual(['', '']);
+    expect(cases.statusFormats!.map((format) => format.range.fromColumn)).toEqual([5, 7, 9, 11, 13]);
+    // Each status column has a drop-down of exactly its words, from the hidden Listor sheet.
+    const lists = sheet(model, HR_SHEET_NAMES.lists);
+    for (const format of cases.statusFormats!) {
+      const validation = cases.validations!.find((v) => v.range.fromColumn === format.range.fromColumn)!;
+      expect(validation.source.sheet).toBe('Listor');
+      const column = validation.source.range.fromColumn;
+      const words = lists.rows.slice(validation.source.range.fromRow - 1, validation.source.range.toRow).map((r) => content(r.cells[column - 1]));
+      expect(words).toEqual(format.rules.map((rule) => rule.text));
+    }
+  });
+
+  it('marks a milestone within 14 days and says how soon', () => {
+    // Day 90 on 2027-02-20 is 10 days after 2027-02-10.
+    const soon = { ...CASES[0]!, nextMilestone: { day: 90 as const, date: '2027-02-20' } };
+    const cases = sheet(renderHrWorkbook(hrWorkbookInput({ cases: [soon] })), HR_SHEET_NAMES.cases);
+    expect(row(cases, 5).cells[13]).toEqual({ kind: 'text', text: 'Dag 90 om 10 dagar', status: 'warning' });
+    expect(row(cases, 5).cells[14]).toEqual({ kind: 'date', date: '2027-02-20', status: 'warning' });
+    const tomorrow = { ...CASES[0]!, nextMilestone: { day: 365 as const, date: '2027-02-11' } };
+    expect(content(row(sheet(renderHrWorkbook(hrWorkbookInput({ cases: [tomorrow] })), HR_SHEET_NAMES.cases), 5).cells[13])).toBe('Dag 365 om 1 dag');
+  });
+
+  it('prints the key columns on one A4 page across at 8 pt or more, the rest on the next page with the case repeated', () => {
+    const input = hrWorkbookInput();
+    const cases = sheet(renderHrWorkbook(input), HR_SHEET_NAMES.cases);
+    expect(cases.print).toEqual({ scale: 85, titleColumns: { from: 1, to: 2 } });
+    expect(cases.tableFontSize! * (cases.print!.scale / 100)).toBeGreaterThanOrEqual(8);
+    // Excel: a column of width w is about 7·w + 5 pixels at 96 dpi (Calibri 11); A4 landscape less 0.5 in margins is 10.69 in = 1026 px.
+    const pixels = (columns: typeof cases.columns) => columns.reduce((sum, column) => sum + 7 * column.width + 5, 0) * (cases.print!.scale / 100);
+    const keyCount = caseKeyColumnCount(input);
+    expect(keyCount).toBe(15);
+    expect(pixels(cases.columns.slice(0, keyCount))).toBeLessThanOrEqual(1026);
+    // The first of HR's columns does not fit beside them, so the page breaks right after the key columns.
+    expect(pixels(cases.columns.slice(0, keyCount + 1))).toBeGreaterThan(1026);
+    // The rest, with Ärende and Medarbetare repeated, fits the second page.
+    expect(pixels([...cases.columns.slice(0, 2), ...cases.columns.slice(keyCount)])).toBeLessThanOrEqual(1026);
   });
 
   it('sets filter, frozen header and print titles on the case table', () => {
     const cases = sheet(model, HR_SHEET_NAMES.cases);
-    expect(cases.autoFilter).toEqual({ fromRow: 3, fromColumn: 1, toRow: 7, toColumn: 24 });
-    expect(cases.frozen).toEqual({ rows: 3, columns: 2 });
-    expect(cases.printTitleRows).toEqual({ from: 3, to: 3 });
-    expect(cases.columns).toHaveLength(24);
-    expect(cases.columns.slice(22).every((c) => c.wrap)).toBe(true);
+    expect(cases.autoFilter).toEqual({ fromRow: 4, fromColumn: 1, toRow: 8, toColumn: 26 });
+    expect(cases.frozen).toEqual({ rows: 4, columns: 2 });
+    expect(cases.printTitleRows).toEqual({ from: 3, to: 4 });
+    expect(cases.columns).toHaveLength(26);
+    // A header without a group spans both header rows; a group spans its columns.
+    expect(cases.merges).toContainEqual({ fromRow: 3, fromColumn: 1, toRow: 4, toColumn: 1 });
+    expect(cases.merges).toContainEqual({ fromRow: 3, fromColumn: 5, toRow: 3, toColumn: 6 });
   });
 
   it('says so when there is no open case', () => {
     const empty = sheet(renderHrWorkbook(hrWorkbookInput({ cases: [], caseSummary: null })), HR_SHEET_NAMES.cases);
-    expect(rowContents(empty, 4)).toEqual(['Inga öppna rehabärenden.']);
-    expect(empty.autoFilter).toEqual({ fromRow: 3, fromColumn: 1, toRow: 4, toColumn: 24 });
+    expect(rowContents(empty, 5)).toEqual(['Inga öppna rehabärenden.']);
+    expect(empty.autoFilter).toEqual({ fromRow: 4, fromColumn: 1, toRow: 5, toColumn: 26 });
+    expect(empty.validations).toEqual([]);
   });
 
   it('lists repeated short-term absence with the threshold period in the header', () => {

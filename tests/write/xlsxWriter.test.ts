@@ -61,35 +61,65 @@ describe('writeXlsx: the HR workbook', () => {
     expect([2, 3].map((r) => lists.getCell(r, 2).value)).toEqual(['Ja', 'Nej']);
   });
 
-  it('writes status words with their colour fill', () => {
+  it('colours status words by conditional formats that follow edits, and milestone soon by a fixed fill', async () => {
     const cases = worksheet(workbook, 'Ärenden');
-    // Row 6 is C-103 (rows 4–7: C-102, C-101, C-103, C-104).
-    expect(cases.getCell('A6').value).toBe('C-103');
-    expect(cases.getCell('H6').value).toBe('Har gått ut');
-    expect(cases.getCell('H6').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } });
-    expect(cases.getCell('H4').value).toBe('Går snart ut');
-    expect(cases.getCell('H4').fill).toMatchObject({ fgColor: { argb: 'FFFFEB9C' } });
-    expect(cases.getCell('H5').value).toBe('Ja');
-    expect(cases.getCell('H5').fill).toMatchObject({ fgColor: { argb: 'FFC6EFCE' } });
-    expect(cases.getCell('L4').value).toBe('Ej aktuellt');
-    expect(cases.getCell('L4').fill).toMatchObject({ fgColor: { argb: 'FFEDEDED' } });
-    expect(cases.getCell('T6').value).toBe('Behöver stöd');
-    expect(cases.getCell('U6').value).toBe('Dag 365');
-    expect(cases.getCell('W6').value).toBeNull();
-    expect(cases.getCell('W6').alignment).toMatchObject({ wrapText: true });
+    // Rows 5–8: C-102, C-101, C-103, C-104; E = certificate status, M = assessment.
+    expect(cases.getCell('A7').value).toBe('C-103');
+    expect(cases.getCell('E7').value).toBe('Har gått ut');
+    expect(cases.getCell('E7').fill).not.toMatchObject({ pattern: 'solid' });
+    expect(cases.getCell('M7').value).toBe('Behöver stöd');
+    const xml = await sheetXml(zip, 'Ärenden');
+    const block = /<conditionalFormatting sqref="E5:E8">(.*?)<\/conditionalFormatting>/.exec(xml)?.[1] ?? '';
+    const rules = [...block.matchAll(/<cfRule type="cellIs" dxfId="(\d+)" priority="(\d+)" operator="equal"><formula>([^<]*)<\/formula><\/cfRule>/g)];
+    expect(rules.map((rule) => rule[3]!.replace(/&quot;/g, '"'))).toEqual(['"Ja"', '"Saknas"', '"Har gått ut"', '"Går snart ut"', '"Ej aktuellt"']);
+    // The rule for "Har gått ut" points at a differential style with Excel's "Bad" fill.
+    const styles = await zipText(zip, 'xl/styles.xml');
+    const dxfs = [...(/<dxfs[^>]*>(.*?)<\/dxfs>/.exec(styles)?.[1] ?? '').matchAll(/<dxf>(.*?)<\/dxf>/g)].map((match) => match[1]!);
+    expect(dxfs[Number(rules[2]![1])]).toContain('<bgColor rgb="FFFFC7CE"/>');
+    expect(dxfs[Number(rules[3]![1])]).toContain('<bgColor rgb="FFFFEB9C"/>');
+    // Priorities are unique across the sheet (Excel repairs duplicates).
+    const priorities = [...xml.matchAll(/priority="(\d+)"/g)].map((match) => match[1]);
+    expect(new Set(priorities).size).toBe(priorities.length);
+    expect(priorities.length).toBeGreaterThanOrEqual(5 + 3 + 5 + 4 + 3);
+    expect(cases.getCell('N7').value).toBe('Dag 365');
+    expect(cases.getCell('P7').value).toBeNull();
+    expect(cases.getCell('P7').alignment).toMatchObject({ wrapText: true });
   });
 
   it('stores dates as the right calendar day with a date format', async () => {
     const cases = worksheet(workbook, 'Ärenden');
-    const certificateTo = cases.getCell('I6');
+    const certificateTo = cases.getCell('F7');
     expect(certificateTo.value).toBeInstanceOf(Date);
     expect((certificateTo.value as Date).getTime()).toBe(Date.UTC(2027, 0, 31));
     expect(certificateTo.numFmt).toBe('yyyy-mm-dd');
-    expect((cases.getCell('V6').value as Date).getTime()).toBe(Date.UTC(2027, 6, 25));
+    expect((cases.getCell('O7').value as Date).getTime()).toBe(Date.UTC(2027, 6, 25));
     // Serial day: 2000-01-01 is 36526; + 27 × 365 + 7 leap days (2000–2024) = 46388 for 2027-01-01; + 30 → 46418.
-    expect(await sheetXml(zip, 'Ärenden')).toMatch(/<c r="I6" s="\d+"><v>46418<\/v><\/c>/);
+    expect(await sheetXml(zip, 'Ärenden')).toMatch(/<c r="F7" s="\d+"><v>46418<\/v><\/c>/);
     // An unknown date is an empty cell.
-    expect(cases.getCell('M6').value).toBeNull();
+    expect(cases.getCell('J7').value).toBeNull();
+  });
+
+  it('never lets a date wrap or show as ###: every date column is wide enough for yyyy-mm-dd at its font size', async () => {
+    const xml = await sheetXml(zip, 'Ärenden');
+    const widths = new Map([...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].flatMap((m) => {
+      const out: [number, number][] = [];
+      for (let column = Number(m[1]); column <= Number(m[2]); column++) out.push([column, Number(m[3])]);
+      return out;
+    }));
+    const cases = worksheet(workbook, 'Ärenden');
+    let dates = 0;
+    cases.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (!(cell.value instanceof Date)) return;
+        dates += 1;
+        // Calibri digits are 0.507 em, the hyphen 0.306 em: 8 × 0.507 + 2 × 0.306 = 4.67 em; at 10 pt (13.3 px) that is 62 px,
+        // plus 2 × 2 px cell padding; a width unit is 7 px (Calibri 11 digit).
+        const needed = (4.67 * ((cell.font?.size ?? 11) * 96) / 72 + 4) / 7;
+        expect(widths.get(Number(cell.col))).toBeGreaterThanOrEqual(needed);
+        expect(cell.alignment?.wrapText ?? false).toBe(false);
+      }),
+    );
+    expect(dates).toBeGreaterThan(10);
   });
 
   it('stores percentages as numbers with one decimal', () => {
@@ -105,7 +135,7 @@ describe('writeXlsx: the HR workbook', () => {
   });
 
   it('neutralises a formula-like name and writes no formula at all', async () => {
-    expect(worksheet(workbook, 'Ärenden').getCell('B4').value).toBe(`'${HOSTILE_NAME}`);
+    expect(worksheet(workbook, 'Ärenden').getCell('B5').value).toBe(`'${HOSTILE_NAME}`);
     expect(worksheet(workbook, 'Reflektioner').getCell('C13').value).toBe(`'${HOSTILE_NAME}`);
     const sheetParts = Object.keys(zip.files).filter((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path));
     expect(sheetParts).toHaveLength(5);
@@ -114,16 +144,18 @@ describe('writeXlsx: the HR workbook', () => {
 
   it('freezes the header, filters it and sets up printing', async () => {
     const cases = worksheet(workbook, 'Ärenden');
-    expect(cases.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
-    expect(cases.autoFilter).toBe('A3:X7');
-    expect(cases.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
-    for (const name of ['Översikt', 'Ärenden', 'Upprepad korttidsfrånvaro', 'Reflektioner']) {
+    expect(cases.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4 });
+    expect(cases.autoFilter).toBe('A4:Z8');
+    // The case table prints at 85 %, Ärende and Medarbetare repeated on each page; the other sheets fit one page across.
+    expect(cases.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: false, scale: 85, printTitlesRow: '3:4', printTitlesColumn: 'A:B' });
+    expect(await sheetXml(zip, 'Ärenden')).toMatch(/<pageSetup paperSize="9" orientation="landscape" scale="85"\/>/);
+    for (const name of ['Översikt', 'Upprepad korttidsfrånvaro', 'Reflektioner']) {
       const xml = await sheetXml(zip, name);
       expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
       expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
     }
     const workbookXml = await zipText(zip, 'xl/workbook.xml');
-    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Ärenden&apos;!$3:$3</definedName>');
+    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Ärenden&apos;!$A:$B,&apos;Ärenden&apos;!$3:$4</definedName>');
     expect(workbookXml).toContain('activeTab="0"');
   });
 
