@@ -223,13 +223,6 @@ function reasonsOf(evaluation: CaseEvaluation): CaseReasons {
   return (evaluation as CaseEvaluation & { reasons?: CaseReasons }).reasons ?? {};
 }
 
-const CHECK_STATUS_OF: { [check in CheckName]: (status: string) => CellStatus } = {
-  certificate: (status) => CERTIFICATE_STATUS[status as CertificateStatus],
-  healthTalk: (status) => HEALTH_TALK_STATUS[status as HealthTalkStatus],
-  returnPlan: (status) => RETURN_PLAN_STATUS[status as ReturnPlanStatus],
-  activity: (status) => ACTIVITY_STATUS[status as ActivityStatus],
-};
-
 /** Every word a check's status cell can hold, with its colour: the drop-down list and the conditional formats. */
 function checkVocabulary(check: CheckName, thresholds: Thresholds): { text: string; status: CellStatus }[] {
   const reasons = fullReasonLabels(thresholds)[check] as Record<string, string>;
