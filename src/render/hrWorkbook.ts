@@ -1,17 +1,7 @@
 // "HR:s förberedelse vid rehabiliteringsuppföljning, Alt. 1": one workbook per unit manager, as a model (SPEC §6).
 import { daysBetween, type DateRange, type IsoDate } from '../core/calendarDate.js';
 import type { AbsenceRates, AdministrationFigures, UnitFigures } from '../core/absenceFigures.js';
-import type {
-  ActivityStatus,
-  Assessment,
-  CaseEvaluation,
-  CertificateStatus,
-  CheckName,
-  HealthTalkStatus,
-  ManagerCaseSummary,
-  RepeatedShortTermFinding,
-  ReturnPlanStatus,
-} from '../core/caseChecklist.js';
+import type { Assessment, CaseEvaluation, CheckName, ManagerCaseSummary, RepeatedShortTermFinding } from '../core/caseChecklist.js';
 import type { Thresholds } from '../core/thresholds.js';
 import {
   ACTIVITY_LABELS,
@@ -68,16 +58,6 @@ export const HR_SHEET_NAMES = {
 
 const DASH = '–';
 
-const CERTIFICATE_STATUS: Record<CertificateStatus, CellStatus> = {
-  ok: 'ok',
-  missing: 'gap',
-  expired: 'gap',
-  expiring: 'warning',
-  not_applicable: 'not_applicable',
-};
-const HEALTH_TALK_STATUS: Record<HealthTalkStatus, CellStatus> = { ok: 'ok', missing: 'gap', outdated: 'gap' };
-const RETURN_PLAN_STATUS: Record<ReturnPlanStatus, CellStatus> = { ok: 'ok', missing: 'gap', outdated: 'gap', not_applicable: 'not_applicable' };
-const ACTIVITY_STATUS: Record<ActivityStatus, CellStatus> = { ok: 'ok', inactive: 'gap', no_next_activity: 'gap' };
 const ASSESSMENT_STATUS: Record<Assessment, CellStatus> = { systematic: 'ok', partial: 'warning', needs_support: 'gap' };
 const CHECK_ORDER: CheckName[] = ['certificate', 'healthTalk', 'returnPlan', 'activity'];
 const ORDINALS = ['första', 'andra', 'tredje', 'fjärde', 'femte', 'sjätte', 'sjunde', 'åttonde', 'nionde', 'tionde', 'elfte', 'tolfte'];
