@@ -156,12 +156,14 @@ describe('rehab prep on exports it has never seen', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(join(runFolder, 'Chefer', folder, `Alt. 1 HRs förberedelse – ${folder}.xlsx`));
       const sheet = workbook.getWorksheet('Ärenden')!;
-      const headerRow = [...Array(sheet.rowCount).keys()].map((index) => sheet.getRow(index + 1)).find((row) => row.getCell(1).value === 'Ärende')!;
-      const column = (header: string): number => (headerRow.values as unknown[]).indexOf(header);
+      // Two header rows: groups (Läkarintyg over status and date …) above, the columns' own headers below.
+      const groupRow = [...Array(sheet.rowCount).keys()].map((index) => sheet.getRow(index + 1)).find((row) => row.getCell(1).value === 'Ärende')!;
+      const column = (header: string): number => (groupRow.values as unknown[]).indexOf(header);
       const found = new Map<string, ExcelJS.Row>();
-      sheet.eachRow((row) => {
-        if (row.number > headerRow.number && typeof row.getCell(1).value === 'string') found.set(row.getCell(1).value as string, row);
-      });
+      // The table ends at the first empty row; the legend follows.
+      for (let number = groupRow.number + 2; typeof sheet.getRow(number).getCell(1).value === 'string'; number++) {
+        found.set(sheet.getRow(number).getCell(1).value as string, sheet.getRow(number));
+      }
       if (expected.length === 0) {
         expect([...found.keys()]).toEqual(['Inga öppna rehabärenden.']);
         continue;
@@ -169,7 +171,7 @@ describe('rehab prep on exports it has never seen', () => {
       expect([...found.keys()].sort()).toEqual(expected.map((c) => c.caseId).sort());
       for (const rehabCase of expected) {
         const row = found.get(rehabCase.caseId)!;
-        const day = row.getCell(column('Dag i perioden')).value;
+        const day = row.getCell(column('Dag')).value;
         expect(day === null || day === '' ? null : day).toBe(rehabCase.dayNumber);
         expect(row.getCell(column('Läkarintyg')).value).toBe(CERTIFICATE_LABELS[rehabCase.checks['certificate'] as keyof typeof CERTIFICATE_LABELS]);
         expect(row.getCell(column('Hälsosamtal')).value).toBe(HEALTH_TALK_LABELS[rehabCase.checks['healthTalk'] as keyof typeof HEALTH_TALK_LABELS]);
