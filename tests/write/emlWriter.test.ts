@@ -68,7 +68,8 @@ function parseWithPython(eml: Buffer, name: string): ParsedEml {
 
 const mails = compileInvitationMails(readMailTemplates());
 const hr = { name: 'Sara Öhman', email: 'sara.ohman@kommun.example' };
-const manager = { name: "Örjan Ö'Brien <x>", email: 'orjan.obrien@kommun.example' };
+// The greeting takes the first word of the name, so the hostile characters stand in it.
+const manager = { name: "Örjan<x>&'Ö O'Brien", email: 'orjan.obrien@kommun.example' };
 const meeting = { start: '2027-02-16 09:00', end: '2027-02-16 10:00', location: 'Rum Ekorren' };
 const mail = mails.followUp({ manager, sender: { name: hr.name, email: hr.email }, period: { season: 'spring', seasonYear: 2027 }, meeting });
 const date = new Date(Date.UTC(2027, 0, 20, 8, 30));
@@ -81,7 +82,7 @@ describe('.eml draft (Bilaga 1)', () => {
     const parsed = parseWithPython(eml, 'bilaga1.eml');
     expect(parsed.defects).toBe(0);
     expect(parsed.subject).toBe('Inbjudan till rehabiliteringsuppföljning våren 2027');
-    expect(parsed.to).toEqual(["Örjan Ö'Brien <x>", 'orjan.obrien@kommun.example']);
+    expect(parsed.to).toEqual(["Örjan<x>&'Ö O'Brien", 'orjan.obrien@kommun.example']);
     expect(parsed.from).toEqual(['Sara Öhman', 'sara.ohman@kommun.example']);
     expect(parsed.unsent).toBe('1');
     expect(parsed.date).toBe('Wed, 20 Jan 2027 08:30:00 +0000');
@@ -90,10 +91,10 @@ describe('.eml draft (Bilaga 1)', () => {
     expect(text!.charset).toBe('utf-8');
     // Quoted-printable turns LF into CRLF on the wire; Python hands back LF.
     expect(text!.content).toBe(mail.text);
-    expect(text!.content).toContain("Hej Örjan Ö'Brien <x>,");
-    expect(text!.content).toContain('Föreslagen tid: tisdag 16 februari 2027 kl. 09.00–10.00, Rum Ekorren');
+    expect(text!.content).toContain("Hej Örjan<x>&'Ö,");
+    expect(text!.content).toContain('rehabiliteringsuppföljning våren 2027: tisdag 16 februari 2027 kl. 09.00–10.00, Rum Ekorren.');
     expect(html!.content).toBe(mail.html);
-    expect(html!.content).toContain('<p>Hej Örjan Ö&#x27;Brien &lt;x&gt;,</p>');
+    expect(html!.content).toContain('<p>Hej Örjan&lt;x&gt;&amp;&#x27;Ö,</p>');
   });
 
   it('carries the meeting request as text/calendar; method=REQUEST and as an attached .ics', async () => {
