@@ -61,7 +61,7 @@ function workbooks(dir) {
     const path = join(dir, name);
     if (name.startsWith('.')) return [];
     if (statSync(path).isDirectory()) return workbooks(path);
-    return name.startsWith('Alt 1') && name.endsWith('.xlsx') ? [path] : [];
+    return /^Alt\.? 1 /.test(name) && name.endsWith('.xlsx') ? [path] : [];
   }).sort();
 }
 

@@ -21,7 +21,7 @@ import {
   type ReasonCodes,
 } from './labels.js';
 import { REFLECTIONS_LAYOUT } from '../input/reflectionsSheet.js';
-import type { CellModel, CellRange, CellStatus, ColumnModel, ListValidation, NumberFormat, RowModel, SheetModel, StatusFormat, WorkbookModel } from './workbookModel.js';
+import type { CellModel, CellStatus, ColumnModel, ListValidation, NumberFormat, RowModel, SheetModel, StatusFormat, WorkbookModel } from './workbookModel.js';
 
 export interface Person {
   name: string;
@@ -251,8 +251,6 @@ function milestoneText(milestone: { day: number; date: IsoDate } | null, asOf: I
 }
 
 interface CaseColumn {
-  /** The group header above (merged over its columns) and this column's own header. */
-  group?: string;
   header: string;
   width: number;
   wrap?: boolean;
@@ -269,9 +267,9 @@ export const CASE_TABLE_FONT_SIZE = 10;
 
 function caseColumns(input: HrWorkbookInput): { key: CaseColumn[]; rest: CaseColumn[] } {
   const { thresholds, asOf } = input;
-  const checkColumns = (check: CheckName, group: string, statusHeader: string, dateHeader: string, width: number): CaseColumn[] => [
-    { group, header: statusHeader, width, wrap: true, check, cell: (c) => text(checkView(c, check, thresholds).text) },
-    { group, header: dateHeader, width: DATE_WIDTH, cell: (c) => dateOrBlank(checkView(c, check, thresholds).date) },
+  const checkColumns = (check: CheckName, statusHeader: string, dateHeader: string, width: number): CaseColumn[] => [
+    { header: statusHeader, width, wrap: true, check, cell: (c) => text(checkView(c, check, thresholds).text) },
+    { header: dateHeader, width: DATE_WIDTH, cell: (c) => dateOrBlank(checkView(c, check, thresholds).date) },
   ];
   const soonStatus = (c: CaseEvaluation): CellStatus | undefined => (milestoneSoon(c, asOf) ? 'warning' : undefined);
   // Key columns: what HR needs at the meeting, one A4 page across at CASE_PRINT_SCALE.
@@ -280,13 +278,13 @@ function caseColumns(input: HrWorkbookInput): { key: CaseColumn[]; rest: CaseCol
     { header: 'Medarbetare', width: 14, wrap: true, cell: (c) => text(c.employeeName) },
     { header: 'Enhet', width: 13, wrap: true, cell: (c) => text(c.unitName) },
     { header: 'Dag', width: 5.5, cell: (c) => (c.dayNumber === null ? BLANK : { kind: 'number', value: c.dayNumber, format: 'integer' }) },
-    ...checkColumns('certificate', 'Läkarintyg', 'Status', 'Intyg t.o.m.', 10.5),
-    ...checkColumns('healthTalk', 'Hälsosamtal', 'Status', 'Senast', 11),
-    ...checkColumns('returnPlan', 'Plan för återgång i arbete', 'Status', 'Datum', 12),
-    ...checkColumns('activity', 'Dokumentation och aktivitet', 'Status', 'Datum', 13),
+    ...checkColumns('certificate', 'Läkarintyg', 'Intyg t.o.m.', 10.5),
+    ...checkColumns('healthTalk', 'Hälsosamtal', 'Hälsosamtal senast', 11),
+    ...checkColumns('returnPlan', 'Plan för återgång i arbete', 'Plan datum', 12),
+    ...checkColumns('activity', 'Dokumentation och aktivitet', 'Aktivitet datum', 13),
     { header: 'Bedömning', width: 11, wrap: true, check: 'assessment', cell: (c) => text(ASSESSMENT_LABELS[c.assessment]) },
-    { group: 'Nästa milstolpe', header: 'Dag', width: 10, wrap: true, cell: (c) => textWithStatus(milestoneText(c.nextMilestone, asOf), soonStatus(c)) },
-    { group: 'Nästa milstolpe', header: 'Datum', width: DATE_WIDTH, cell: (c) => (c.nextMilestone ? { kind: 'date', date: c.nextMilestone.date, ...statusField(soonStatus(c)) } : BLANK) },
+    { header: 'Nästa milstolpe', width: 10, wrap: true, cell: (c) => textWithStatus(milestoneText(c.nextMilestone, asOf), soonStatus(c)) },
+    { header: 'Milstolpe datum', width: DATE_WIDTH, cell: (c) => (c.nextMilestone ? { kind: 'date', date: c.nextMilestone.date, ...statusField(soonStatus(c)) } : BLANK) },
   ];
   // HR's columns and the case's raw dates: the next printed page, with Ärende and Medarbetare repeated.
   const rest: CaseColumn[] = [
@@ -313,8 +311,7 @@ function textWithStatus(value: string, status: CellStatus | undefined): CellMode
   return status ? { kind: 'text', text: value, status } : { kind: 'text', text: value };
 }
 
-const CASE_GROUP_ROW = 3;
-const CASE_HEADER_ROW = 4;
+const CASE_HEADER_ROW = 3;
 
 /** Columns of the Listor sheet: HR's assessment, yes/no, then each check's words and the assessment. */
 const LIST_COLUMNS = { hrAssessment: 1, yesNo: 2, certificate: 3, healthTalk: 4, returnPlan: 5, activity: 6, assessment: 7 } as const;
@@ -336,24 +333,6 @@ function casesSheet(input: HrWorkbookInput): SheetModel {
       : [{ style: 'body', cells: [text('Inga öppna rehabärenden.')] }];
   const firstBodyRow = CASE_HEADER_ROW + 1;
   const lastRow = CASE_HEADER_ROW + body.length;
-
-  const merges: CellRange[] = [];
-  const groupCells: (CellModel | null)[] = columns.map((column) => text(column.group ?? ''));
-  const headerCells: CellModel[] = columns.map((column) => text(column.header));
-  columns.forEach((column, index) => {
-    const previous = columns[index - 1];
-    if (column.group === undefined) {
-      // A column without a group: its header spans both header rows.
-      groupCells[index] = text(column.header);
-      merges.push({ fromRow: CASE_GROUP_ROW, fromColumn: index + 1, toRow: CASE_HEADER_ROW, toColumn: index + 1 });
-    } else if (previous?.group === column.group) {
-      groupCells[index] = text('');
-      const merge = merges[merges.length - 1]!;
-      merge.toColumn = index + 1;
-    } else {
-      merges.push({ fromRow: CASE_GROUP_ROW, fromColumn: index + 1, toRow: CASE_GROUP_ROW, toColumn: index + 1 });
-    }
-  });
 
   const validations: ListValidation[] = [];
   const statusFormats: StatusFormat[] = [];
@@ -383,8 +362,7 @@ function casesSheet(input: HrWorkbookInput): SheetModel {
     rows: [
       { style: 'title', cells: [text(`Öppna rehabärenden ${DASH} ${input.manager.name} ${DASH} uppgifter per ${input.asOf}`)] },
       { style: 'note', cells: [text(`Dag = dag i pågående sjukperiod. ${countText(cases.length, 'case')}.`)] },
-      { style: 'header', cells: groupCells },
-      { style: 'header', cells: headerCells },
+      { style: 'header', cells: columns.map((column) => text(column.header)) },
       ...body,
       EMPTY_ROW,
       ...legend.map((line): RowModel => ({ style: 'note', cells: [text(line)] })),
@@ -392,9 +370,8 @@ function casesSheet(input: HrWorkbookInput): SheetModel {
     tableFontSize: CASE_TABLE_FONT_SIZE,
     frozen: { rows: CASE_HEADER_ROW, columns: 2 },
     autoFilter: { fromRow: CASE_HEADER_ROW, fromColumn: 1, toRow: lastRow, toColumn: columns.length },
-    printTitleRows: { from: CASE_GROUP_ROW, to: CASE_HEADER_ROW },
+    printTitleRows: { from: CASE_HEADER_ROW, to: CASE_HEADER_ROW },
     print: { scale: CASE_PRINT_SCALE, titleColumns: { from: 1, to: 2 } },
-    merges,
     validations,
     statusFormats,
   };

@@ -156,12 +156,11 @@ describe('rehab prep on exports it has never seen', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(join(runFolder, 'Chefer', folder, `Alt. 1 HRs förberedelse – ${folder}.xlsx`));
       const sheet = workbook.getWorksheet('Ärenden')!;
-      // Two header rows: groups (Läkarintyg over status and date …) above, the columns' own headers below.
       const groupRow = [...Array(sheet.rowCount).keys()].map((index) => sheet.getRow(index + 1)).find((row) => row.getCell(1).value === 'Ärende')!;
       const column = (header: string): number => (groupRow.values as unknown[]).indexOf(header);
       const found = new Map<string, ExcelJS.Row>();
       // The table ends at the first empty row; the legend follows.
-      for (let number = groupRow.number + 2; typeof sheet.getRow(number).getCell(1).value === 'string'; number++) {
+      for (let number = groupRow.number + 1; typeof sheet.getRow(number).getCell(1).value === 'string'; number++) {
         found.set(sheet.getRow(number).getCell(1).value as string, sheet.getRow(number));
       }
       if (expected.length === 0) {

@@ -63,13 +63,13 @@ describe('writeXlsx: the HR workbook', () => {
 
   it('colours status words by conditional formats that follow edits, and milestone soon by a fixed fill', async () => {
     const cases = worksheet(workbook, 'Ärenden');
-    // Rows 5–8: C-102, C-101, C-103, C-104; E = certificate status, M = assessment.
-    expect(cases.getCell('A7').value).toBe('C-103');
-    expect(cases.getCell('E7').value).toBe('Har gått ut');
-    expect(cases.getCell('E7').fill).not.toMatchObject({ pattern: 'solid' });
-    expect(cases.getCell('M7').value).toBe('Behöver stöd');
+    // Rows 4–7: C-102, C-101, C-103, C-104; E = certificate status, M = assessment.
+    expect(cases.getCell('A6').value).toBe('C-103');
+    expect(cases.getCell('E6').value).toBe('Har gått ut');
+    expect(cases.getCell('E6').fill).not.toMatchObject({ pattern: 'solid' });
+    expect(cases.getCell('M6').value).toBe('Behöver stöd');
     const xml = await sheetXml(zip, 'Ärenden');
-    const block = /<conditionalFormatting sqref="E5:E8">(.*?)<\/conditionalFormatting>/.exec(xml)?.[1] ?? '';
+    const block = /<conditionalFormatting sqref="E4:E7">(.*?)<\/conditionalFormatting>/.exec(xml)?.[1] ?? '';
     const rules = [...block.matchAll(/<cfRule type="cellIs" dxfId="(\d+)" priority="(\d+)" operator="equal"><formula>([^<]*)<\/formula><\/cfRule>/g)];
     expect(rules.map((rule) => rule[3]!.replace(/&quot;/g, '"'))).toEqual(['"Ja"', '"Saknas"', '"Har gått ut"', '"Går snart ut"', '"Ej aktuellt"']);
     // The rule for "Har gått ut" points at a differential style with Excel's "Bad" fill.
@@ -81,22 +81,22 @@ describe('writeXlsx: the HR workbook', () => {
     const priorities = [...xml.matchAll(/priority="(\d+)"/g)].map((match) => match[1]);
     expect(new Set(priorities).size).toBe(priorities.length);
     expect(priorities.length).toBeGreaterThanOrEqual(5 + 3 + 5 + 4 + 3);
-    expect(cases.getCell('N7').value).toBe('Dag 365');
-    expect(cases.getCell('P7').value).toBeNull();
-    expect(cases.getCell('P7').alignment).toMatchObject({ wrapText: true });
+    expect(cases.getCell('N6').value).toBe('Dag 365');
+    expect(cases.getCell('P6').value).toBeNull();
+    expect(cases.getCell('P6').alignment).toMatchObject({ wrapText: true });
   });
 
   it('stores dates as the right calendar day with a date format', async () => {
     const cases = worksheet(workbook, 'Ärenden');
-    const certificateTo = cases.getCell('F7');
+    const certificateTo = cases.getCell('F6');
     expect(certificateTo.value).toBeInstanceOf(Date);
     expect((certificateTo.value as Date).getTime()).toBe(Date.UTC(2027, 0, 31));
     expect(certificateTo.numFmt).toBe('yyyy-mm-dd');
-    expect((cases.getCell('O7').value as Date).getTime()).toBe(Date.UTC(2027, 6, 25));
+    expect((cases.getCell('O6').value as Date).getTime()).toBe(Date.UTC(2027, 6, 25));
     // Serial day: 2000-01-01 is 36526; + 27 × 365 + 7 leap days (2000–2024) = 46388 for 2027-01-01; + 30 → 46418.
-    expect(await sheetXml(zip, 'Ärenden')).toMatch(/<c r="F7" s="\d+"><v>46418<\/v><\/c>/);
+    expect(await sheetXml(zip, 'Ärenden')).toMatch(/<c r="F6" s="\d+"><v>46418<\/v><\/c>/);
     // An unknown date is an empty cell.
-    expect(cases.getCell('J7').value).toBeNull();
+    expect(cases.getCell('J6').value).toBeNull();
   });
 
   it('never lets a date wrap or show as ###: every date column is wide enough for yyyy-mm-dd at its font size', async () => {
@@ -135,7 +135,7 @@ describe('writeXlsx: the HR workbook', () => {
   });
 
   it('neutralises a formula-like name and writes no formula at all', async () => {
-    expect(worksheet(workbook, 'Ärenden').getCell('B5').value).toBe(`'${HOSTILE_NAME}`);
+    expect(worksheet(workbook, 'Ärenden').getCell('B4').value).toBe(`'${HOSTILE_NAME}`);
     expect(worksheet(workbook, 'Reflektioner').getCell('C13').value).toBe(`'${HOSTILE_NAME}`);
     const sheetParts = Object.keys(zip.files).filter((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path));
     expect(sheetParts).toHaveLength(5);
@@ -144,10 +144,10 @@ describe('writeXlsx: the HR workbook', () => {
 
   it('freezes the header, filters it and sets up printing', async () => {
     const cases = worksheet(workbook, 'Ärenden');
-    expect(cases.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4 });
-    expect(cases.autoFilter).toBe('A4:Z8');
+    expect(cases.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
+    expect(cases.autoFilter).toBe('A3:Z7');
     // The case table prints at 85 %, Ärende and Medarbetare repeated on each page; the other sheets fit one page across.
-    expect(cases.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: false, scale: 85, printTitlesRow: '3:4', printTitlesColumn: 'A:B' });
+    expect(cases.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: false, scale: 85, printTitlesRow: '3:3', printTitlesColumn: 'A:B' });
     expect(await sheetXml(zip, 'Ärenden')).toMatch(/<pageSetup paperSize="9" orientation="landscape" scale="85"\/>/);
     for (const name of ['Översikt', 'Upprepad korttidsfrånvaro', 'Reflektioner']) {
       const xml = await sheetXml(zip, name);
@@ -155,7 +155,7 @@ describe('writeXlsx: the HR workbook', () => {
       expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
     }
     const workbookXml = await zipText(zip, 'xl/workbook.xml');
-    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Ärenden&apos;!$A:$B,&apos;Ärenden&apos;!$3:$4</definedName>');
+    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Ärenden&apos;!$A:$B,&apos;Ärenden&apos;!$3:$3</definedName>');
     expect(workbookXml).toContain('activeTab="0"');
   });
 
