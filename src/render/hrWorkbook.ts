@@ -297,7 +297,7 @@ function caseColumns(input: HrWorkbookInput): { key: CaseColumn[]; rest: CaseCol
     { header: 'Plan upprättad', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.dates.planMadeDate) },
     { header: 'Plan reviderad', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.dates.planRevisedDate) },
     { header: 'Plan uppföljning', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.dates.planFollowUpDate) },
-    { header: 'Senaste dokumentation', width: 12, cell: (c) => dateOrBlank(c.dates.lastDocumentationDate) },
+    { header: 'Dokumenterat senast', width: 12.5, cell: (c) => dateOrBlank(c.dates.lastDocumentationDate) },
     { header: 'Nästa aktivitet', width: DATE_WIDTH, cell: (c) => dateOrBlank(c.dates.nextActivityDate) },
   ];
   return { key, rest };
@@ -347,13 +347,13 @@ function casesSheet(input: HrWorkbookInput): SheetModel {
   }
 
   const { thresholds } = input;
+  // Short lines: a note row does not wrap, and each line must fit the printed page.
   const legend = [
-    `Status och datum: läkarintyg krävs från dag ${thresholds.certificateFromDay} (sjuklönelagen 8 §), "Går snart ut" = inom ${thresholds.certificateExpiringDays} dagar; ` +
-      `hälsosamtal senast ${thresholds.healthTalkMaxAgeMonths} månader gammalt; plan för återgång från dag ${thresholds.returnPlanDay} när över 60 dagar väntas, annars från dag ${thresholds.returnPlanForcedDay} ` +
-      `(socialförsäkringsbalken 30 kap. 6 §), datum = passerat uppföljningsdatum eller senast upprättad/reviderad; ` +
-      `aktivitet: dokumentation senast ${thresholds.activityMaxAgeDays} dagar gammal och en planerad nästa aktivitet, datum = senaste dokumentation eller nästa aktivitet.`,
-    `Grönt = uppfyllt, gult = går snart ut eller delvis, rött = brist, grått = ej aktuellt; färgen följer med när du ändrar status i listan. ` +
-      `Milstolpe (dag 90, 180, 365 i rehabiliteringskedjan) inom ${MILESTONE_SOON_DAYS} dagar är gulmarkerad. Vid utskrift kommer anteckningar och övriga datum på nästa sida.`,
+    `Läkarintyg krävs från dag ${thresholds.certificateFromDay} (sjuklönelagen 8 §); "Går snart ut" = inom ${thresholds.certificateExpiringDays} dagar. Hälsosamtal: senast ${thresholds.healthTalkMaxAgeMonths} månader gammalt.`,
+    `Plan för återgång i arbete: från dag ${thresholds.returnPlanDay} när över 60 dagar väntas, annars från dag ${thresholds.returnPlanForcedDay} (socialförsäkringsbalken 30 kap. 6 §).`,
+    `Plan datum = passerat uppföljningsdatum, annars senast upprättad eller reviderad. Aktivitet datum = senaste dokumentation, när den är äldre än ${thresholds.activityMaxAgeDays} dagar, annars nästa aktivitet.`,
+    'Grönt = uppfyllt, gult = går snart ut eller delvis, rött = brist, grått = ej aktuellt. Färgen följer med när du ändrar status i listan.',
+    `Nästa milstolpe i rehabiliteringskedjan (dag 90, 180, 365): gul inom ${MILESTONE_SOON_DAYS} dagar. Vid utskrift kommer anteckningar och övriga datum på nästa sida.`,
   ];
   return {
     name: HR_SHEET_NAMES.cases,

@@ -143,7 +143,7 @@ describe('renderHrWorkbook', () => {
       'Läkarintyg', 'Intyg t.o.m.', 'Hälsosamtal', 'Hälsosamtal senast', 'Plan för återgång i arbete', 'Plan datum', 'Dokumentation och aktivitet', 'Aktivitet datum',
       'Bedömning', 'Nästa milstolpe', 'Milstolpe datum',
       'HR:s anteckningar', 'Förslag på fortsatt arbete', 'Ärendetyp', 'Öppnat', 'Sjukperiod från', 'Brister',
-      'Plan upprättad', 'Plan reviderad', 'Plan uppföljning', 'Senaste dokumentation', 'Nästa aktivitet',
+      'Plan upprättad', 'Plan reviderad', 'Plan uppföljning', 'Dokumenterat senast', 'Nästa aktivitet',
     ]);
     // Sorted by unit, then case: Solrosen (C-102) before Lärkan (C-101, C-103, C-104).
     expect(cases.rows.slice(3, 7).map((r) => content(r.cells[0]))).toEqual(['C-102', 'C-101', 'C-103', 'C-104']);
