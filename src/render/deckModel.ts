@@ -218,3 +218,85 @@ export function monthlyTotals(months: IsoDate[], rates: MonthlyRate[] | undefine
 export function dateRangeText(range: { from: IsoDate; to: IsoDate }): string {
   return `${range.from} – ${range.to}`;
 }
+
+// --- Text fit: how much room a text needs at a font size (Calibri), so tables can be laid out without a date or a
+// word broken across lines. Advance widths in thousandths of an em (Calibri regular); bold is about 3 % wider. ---
+
+const CALIBRI_WIDTHS: Record<string, number> = {
+  ' ': 226, '-': 306, '–': 498, ':': 268, '.': 252, ',': 250, '(': 303, ')': 303, '/': 386, '%': 715, '+': 498, '"': 401, '·': 252,
+  a: 479, b: 525, c: 423, d: 525, e: 498, f: 305, g: 471, h: 525, i: 229, j: 239, k: 455, l: 229, m: 799, n: 525, o: 527,
+  p: 525, q: 525, r: 349, s: 391, t: 335, u: 525, v: 452, w: 715, x: 433, y: 453, z: 395, å: 479, ä: 479, ö: 527, é: 498, ü: 525,
+  A: 579, B: 544, C: 533, D: 615, E: 488, F: 459, G: 631, H: 623, I: 252, J: 319, K: 520, L: 420, M: 855, N: 646, O: 662,
+  P: 517, Q: 673, R: 543, S: 459, T: 487, U: 642, V: 567, W: 890, X: 519, Y: 487, Z: 468, Å: 579, Ä: 579, Ö: 662, É: 488,
+};
+const DIGIT_WIDTH = 507;
+const UNKNOWN_WIDTH = 600;
+
+/** Width in points of one line of text in Calibri. */
+export function textWidthPt(text: string, fontSize: number, bold = false): number {
+  let units = 0;
+  for (const char of text) units += /[0-9]/.test(char) ? DIGIT_WIDTH : (CALIBRI_WIDTHS[char] ?? UNKNOWN_WIDTH);
+  return (units / 1000) * fontSize * (bold ? 1.03 : 1);
+}
+
+/**
+ * Lines a cell text takes in a column `widthPt` wide (inner width), wrapped at spaces; each '\n' starts a new line.
+ * `fits` is false when a single word (a date, a long name) is wider than the column and would be broken.
+ */
+export function wrappedLines(text: string, widthPt: number, fontSize: number, bold = false): { lines: number; fits: boolean } {
+  const space = textWidthPt(' ', fontSize, bold);
+  let lines = 0;
+  let fits = true;
+  for (const paragraph of text.split('\n')) {
+    lines += 1;
+    let used = 0;
+    for (const word of paragraph.split(' ').filter((part) => part !== '')) {
+      const width = textWidthPt(word, fontSize, bold);
+      if (width > widthPt) fits = false;
+      if (used === 0) used = width;
+      else if (used + space + width <= widthPt) used += space + width;
+      else {
+        lines += 1;
+        used = width;
+      }
+    }
+  }
+  return { lines, fits };
+}
+
+/**
+ * Splits rows into pages that each fit `budgetPt` of height, as few pages as the greedy fill needs, with the rows
+ * spread evenly over them (no continuation slide with a single row).
+ */
+export function balancedPages<T>(rows: readonly T[], heightOf: (row: T) => number, budgetPt: number): T[][] {
+  if (rows.length === 0) return [[]];
+  let pageCount = 1;
+  let used = 0;
+  for (const row of rows) {
+    const height = heightOf(row);
+    if (used > 0 && used + height > budgetPt) {
+      pageCount += 1;
+      used = 0;
+    }
+    used += height;
+  }
+  // Even counts per page, then check each page fits; if one does not, take one more page.
+  for (let pages = pageCount; pages <= rows.length; pages++) {
+    const perPage = Math.ceil(rows.length / pages);
+    const split: T[][] = [];
+    for (let start = 0; start < rows.length; start += perPage) split.push(rows.slice(start, start + perPage));
+    if (split.every((page) => page.reduce((sum, row) => sum + heightOf(row), 0) <= budgetPt || page.length === 1)) return split;
+  }
+  return rows.map((row) => [row]);
+}
+
+/** Table pages from balancedPages: the first keeps the highlight, the last the note, later ones are "(forts.)". */
+export function tablePages(slide: TableSlide, pages: TableRow[][]): TableSlide[] {
+  return pages.map((rows, index) => ({
+    ...slide,
+    title: index === 0 ? slide.title : `${slide.title} (forts.)`,
+    rows,
+    highlight: index === 0 ? slide.highlight : undefined,
+    note: index === pages.length - 1 ? slide.note : undefined,
+  }));
+}
