@@ -42,6 +42,8 @@ const operationsOfManager = new Map<string, Set<string>>();
 /** Texts written into the workbooks, by the workbook's manager e-mail. */
 const written = new Map<string, string>();
 let missingManager = '';
+let missingUnitsHeaderRow = 0;
+const missingUnits: string[] = [];
 let libreOfficeManager = '';
 
 function writeExport(folder: string, asOf: string): void {
@@ -120,7 +122,13 @@ beforeAll(async () => {
       // Never returned: HR deleted it.
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(path);
+      // Folders are named after the manager; the summary names her by her units instead (no names in what a job logs).
       missingManager = file.split('/')[1]!;
+      const overview = workbook.getWorksheet('Översikt')!;
+      overview.eachRow((row) => {
+        if (row.getCell(1).value === 'Enhet') missingUnitsHeaderRow = row.number;
+        else if (missingUnitsHeaderRow > 0 && row.number > missingUnitsHeaderRow && typeof row.getCell(2).value === 'number') missingUnits.push(String(row.getCell(1).value));
+      });
       rmSync(path);
       continue;
     }
@@ -173,7 +181,10 @@ describe('rehab aggregate on two rounds it has never seen', () => {
     const configured = (JSON.parse(readFileSync(config, 'utf8')) as { hrSpecialister: unknown[] }).hrSpecialister.length;
     expect(listFiles(analysisFolder).filter((file) => file.endsWith('.eml'))).toHaveLength(configured);
     expect(summary.workbooksRead).toBe(summary.managers - 1);
-    expect(summary.managersWithoutWorkbook).toEqual([missingManager]);
+    expect(summary.managersWithoutWorkbook).toHaveLength(1);
+    const [label] = summary.managersWithoutWorkbook as [string];
+    expect(missingUnits.some((unit) => label.includes(unit)), `${label} names one of ${missingUnits.join(', ')}`).toBe(true);
+    expect(label).not.toContain(missingManager);
   });
 
   it('shows the figures of rehab stats for every verksamhet and the förvaltning', async () => {
