@@ -94,6 +94,7 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
   // Indexes by lower-cased manager e-mail, in data order: filtering the whole lists per manager was quadratic.
   const casesByManager = groupBy(checklist.cases, (rehabCase) => rehabCase.manager.toLowerCase());
   const findingsByManager = groupBy(checklist.repeatedShortTermFindings, (finding) => finding.manager.toLowerCase());
+  const uncoveredByManager = groupBy(checklist.uncoveredSickLeave, (entry) => entry.manager.toLowerCase());
   const summaryByManager = new Map<string, ManagerCaseSummary>();
   for (const summary of checklist.managers) {
     const key = summary.manager.toLowerCase();
@@ -114,6 +115,8 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
     const cases = casesByManager.get(manager.email) ?? [];
     const caseSummary = summaryByManager.get(manager.email) ?? null;
     const repeatedShortTerm = findingsByManager.get(manager.email) ?? [];
+    const uncoveredSickLeave = uncoveredByManager.get(manager.email) ?? [];
+    const uncoveredFromDay = config.thresholds.sickLeaveWithoutCaseFromDay;
     const managerPerson = { name: manager.name || manager.email, email: manager.email };
     const hrPerson = manager.hrSpecialist ? { name: manager.hrSpecialist.name, email: manager.hrSpecialist.email } : null;
     const names = fileNames.manager(manager, unitsOfEnhet);
@@ -124,6 +127,7 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
       model: renderHrWorkbook({
         period, asOf, window, previousWindow: absence.previousWindow, administration: absence.administration,
         manager: managerPerson, units: managerUnits, cases, caseSummary, repeatedShortTerm, hrSpecialist: hrPerson, thresholds: config.thresholds,
+        uncoveredSickLeave,
       }),
     });
     counts.workbooks += 1;
@@ -134,6 +138,7 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
       model: buildHrDeck({
         period, asOf, window, administration: absence.administration, manager: managerPerson, units: managerUnits,
         trend: absence.trend, cases, summary: caseSummary ?? emptySummary(manager), repeatedShortTerm, hrSpecialist: hrPerson,
+        uncoveredSickLeave, uncoveredFromDay,
       }),
     });
     counts.managerDecks += 1;

@@ -1,6 +1,7 @@
 // "HR:s förberedelse vid rehabiliteringsuppföljning", Alt. 2 (seed 000): HR's own slides per unit manager; may name employees.
 import { daysBetween, type DateRange, type IsoDate } from '../core/calendarDate.js';
 import type { AdministrationFigures, MonthlyRate, UnitFigures } from '../core/absenceFigures.js';
+import type { FunnelSignal } from '../core/funnelLimits.js';
 import type { Assessment, CaseEvaluation, CheckName, ManagerCaseSummary, RepeatedShortTermFinding } from '../core/caseChecklist.js';
 import {
   ADMINISTRATION_COLOR,
@@ -42,7 +43,6 @@ import {
   SHORT_REASON_LABELS,
   TERMS,
   countText,
-  type ReasonCodes,
 } from './labels.js';
 
 export const HR_DECK_TITLE = 'HR:s förberedelse vid rehabiliteringsuppföljning';
@@ -87,17 +87,9 @@ export interface HrDeckInput {
   uncoveredFromDay?: number;
 }
 
-type FunnelSignal = 'high' | 'low' | 'watch_high' | 'watch_low';
-type CaseReasons = Partial<{ [check in CheckName]: { code: ReasonCodes[check]; date: IsoDate | null } }>;
-
-/** The core's reason per failing check (SPEC §4). */
-function reasonsOf(evaluation: CaseEvaluation): CaseReasons {
-  return (evaluation as CaseEvaluation & { reasons?: CaseReasons }).reasons ?? {};
-}
-
 /** The funnel signal of a unit (SPEC §3), null where the figures have none. */
 function signalOf(unit: UnitFigures): FunnelSignal | null {
-  return (unit as UnitFigures & { signal?: FunnelSignal | null }).signal ?? null;
+  return unit.signal ?? null;
 }
 
 const SIGNAL_TEXT: Record<FunnelSignal, string> = {
@@ -123,7 +115,7 @@ function statusTone(status: string): CellTone | undefined {
 /** "Gått ut" over "2027-01-20": the short reason, then the date on a line of its own so it never breaks. */
 function checkCellText(evaluation: CaseEvaluation, check: CheckName): string {
   const status = evaluation.checks[check];
-  const reason = reasonsOf(evaluation)[check];
+  const reason = evaluation.reasons[check];
   if (reason) {
     const label = (SHORT_REASON_LABELS[check] as Record<string, string>)[reason.code] ?? reason.code;
     return reason.date ? `${label}\n${reason.date}` : label;
@@ -211,7 +203,7 @@ function toRaiseSections(input: HrDeckInput): Section[] {
     ...cases.filter((c) => milestoneSoon(c.nextMilestone, asOf)).map((c) => ({ who: `${c.employeeName} (${c.caseId})`, milestone: c.nextMilestone! })),
   ].sort((a, b) => a.milestone.date.localeCompare(b.milestone.date));
   const certificates = cases.flatMap((c) => {
-    const reason = reasonsOf(c).certificate;
+    const reason = c.reasons.certificate;
     const status = c.checks.certificate;
     if (status !== 'expired' && status !== 'expiring') return [];
     const date = reason?.date ?? c.dates.certificateTo;

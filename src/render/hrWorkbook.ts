@@ -2,7 +2,9 @@
 import { daysBetween, type DateRange, type IsoDate } from '../core/calendarDate.js';
 import type { AbsenceRates, AdministrationFigures, UnitFigures } from '../core/absenceFigures.js';
 import type { Assessment, CaseEvaluation, CheckName, ManagerCaseSummary, RepeatedShortTermFinding } from '../core/caseChecklist.js';
+import type { FunnelSignal } from '../core/funnelLimits.js';
 import type { Thresholds } from '../core/thresholds.js';
+import type { UncoveredSickLeave } from '../core/uncoveredSickLeave.js';
 import {
   ACTIVITY_LABELS,
   ASSESSMENT_LABELS,
@@ -15,10 +17,10 @@ import {
   RETURN_PLAN_LABELS,
   YES_NO_LABELS,
   CHECK_OK_LABELS,
+  FUNNEL_SIGNAL_LABELS,
   NOT_APPLICABLE_LABEL,
   countText,
   fullReasonLabels,
-  type ReasonCodes,
 } from './labels.js';
 import { REFLECTIONS_LAYOUT } from '../input/reflectionsSheet.js';
 import type { CellModel, CellStatus, ColumnModel, ListValidation, NumberFormat, RowModel, SheetModel, StatusFormat, WorkbookModel } from './workbookModel.js';
@@ -46,11 +48,14 @@ export interface HrWorkbookInput {
   repeatedShortTerm: RepeatedShortTermFinding[];
   hrSpecialist: Person | null;
   thresholds: Thresholds;
+  /** The manager's employments on sick leave from the threshold day without an open case (SPEC §4). */
+  uncoveredSickLeave?: UncoveredSickLeave[];
 }
 
 export const HR_SHEET_NAMES = {
   overview: 'Översikt',
   cases: 'Ärenden',
+  uncoveredSickLeave: 'Sjukfrånvaro utan ärende',
   repeatedShortTerm: 'Upprepad korttidsfrånvaro',
   reflections: 'Reflektioner',
   lists: 'Listor',
@@ -105,6 +110,12 @@ function plainRow(label: string, value: CellModel): RowModel {
   return { style: 'plain', cells: [text(label), value] };
 }
 
+/** The funnel plot's verdict (SPEC §3), red above the upper limits. */
+function signalCell(signal: FunnelSignal | null): CellModel {
+  if (signal === null) return text(DASH);
+  return text(FUNNEL_SIGNAL_LABELS[signal], signal === 'high' ? 'gap' : signal === 'watch_high' ? 'warning' : undefined);
+}
+
 function overviewSheet(input: HrWorkbookInput): SheetModel {
   const { administration, thresholds } = input;
   const headers = [
@@ -117,6 +128,7 @@ function overviewSheet(input: HrWorkbookInput): SheetModel {
     'Förändring (pe)',
     'Skillnad mot förvaltningen (pe)',
     'Avviker',
+    'Med hänsyn till storlek',
   ];
   const change = (rates: { totalPct: number | null; previousTotalPct: number | null }): number | null =>
     rates.totalPct === null || rates.previousTotalPct === null ? null : rates.totalPct - rates.previousTotalPct;
@@ -133,14 +145,16 @@ function overviewSheet(input: HrWorkbookInput): SheetModel {
   ];
   const unitRows: RowModel[] = units.map((unit) => ({
     style: 'body',
-    cells: [text(unit.name), ...rateCells(unit), numberOrDash(unit.diffPp, 'signedDecimal1'), yesNo(unit.deviates, 'gap')],
+    cells: [text(unit.name), ...rateCells(unit), numberOrDash(unit.diffPp, 'signedDecimal1'), yesNo(unit.deviates, 'gap'), signalCell(unit.signal)],
   }));
   const administrationRow: RowModel = {
     style: 'total',
-    cells: [text(administration.name), ...rateCells(administration), text(DASH), text(DASH)],
+    cells: [text(administration.name), ...rateCells(administration), text(DASH), text(DASH), text(DASH)],
   };
 
   const summary = input.caseSummary;
+  const uncovered = input.uncoveredSickLeave ?? [];
+  const soonCount = [...input.cases, ...uncovered].filter((entry) => milestoneSoon(entry, input.asOf)).length;
   const countAssessment = (assessment: Assessment): number => input.cases.filter((c) => c.assessment === assessment).length;
   const gapRows = CHECK_ORDER.map((check) =>
     plainRow(`Brister: ${CHECK_LABELS[check].toLowerCase()}`, { kind: 'number', value: summary?.gapsByCheck[check] ?? 0, format: 'integer' }),
@@ -157,6 +171,10 @@ function overviewSheet(input: HrWorkbookInput): SheetModel {
       ],
     },
   ];
+  notes.push({
+    style: 'note',
+    cells: [text('Med hänsyn till storlek: trattdiagrammets gränser (95 % och 99,8 %). En liten enhet varierar mer av slump; över 99,8 %-gränsen är skillnaden större än slumpen förklarar.')],
+  });
   if (units.some((unit) => unit.suppressed)) {
     notes.push({ style: 'note', cells: [text(`Enheter med färre än ${thresholds.minGroupSize} anställda markeras inte som avvikande.`)] });
   }
@@ -185,6 +203,12 @@ function overviewSheet(input: HrWorkbookInput): SheetModel {
     plainRow('Brister totalt', { kind: 'number', value: summary?.totalGaps ?? 0, format: 'integer' }),
     plainRow('Fördjupat stöd bör erbjudas', yesNo(summary?.deeperSupport ?? false, 'gap')),
     plainRow('Upprepad korttidsfrånvaro (anställningar)', { kind: 'number', value: input.repeatedShortTerm.length, format: 'integer' }),
+    plainRow(`Sjukfrånvaro utan rehabärende (dag ${thresholds.sickLeaveWithoutCaseFromDay} eller mer)`, {
+      kind: 'number', value: uncovered.length, format: 'integer', ...statusField(uncovered.length > 0 ? 'gap' : undefined),
+    }),
+    plainRow(`Milstolpar inom ${MILESTONE_SOON_DAYS} dagar`, {
+      kind: 'number', value: soonCount, format: 'integer', ...statusField(soonCount > 0 ? 'warning' : undefined),
+    }),
   ];
 
   return {
@@ -194,13 +218,6 @@ function overviewSheet(input: HrWorkbookInput): SheetModel {
     rows,
     printTitleRows: { from: 1, to: 1 },
   };
-}
-
-type CaseReasons = Partial<{ [check in CheckName]: { code: ReasonCodes[check]; date: IsoDate | null } }>;
-
-/** The core's reason per failing check (SPEC §4); read defensively so a case without them shows its status. */
-function reasonsOf(evaluation: CaseEvaluation): CaseReasons {
-  return (evaluation as CaseEvaluation & { reasons?: CaseReasons }).reasons ?? {};
 }
 
 /** Every word a check's status cell can hold, with its colour: the drop-down list and the conditional formats. */
@@ -217,7 +234,7 @@ function checkVocabulary(check: CheckName, thresholds: Thresholds): { text: stri
 /** The status word (the reason when there is one) and the date behind it, or the check's own date when it is ok. */
 function checkView(evaluation: CaseEvaluation, check: CheckName, thresholds: Thresholds): { text: string; date: IsoDate | null } {
   const status = evaluation.checks[check];
-  const reason = reasonsOf(evaluation)[check];
+  const reason = evaluation.reasons[check];
   const { dates } = evaluation;
   if (reason) return { text: (fullReasonLabels(thresholds)[check] as Record<string, string>)[reason.code] ?? reason.code, date: reason.date };
   const ownDate: Record<CheckName, IsoDate | null> = {
@@ -384,6 +401,52 @@ export function caseKeyColumnCount(input: HrWorkbookInput): number {
 
 const LIST_ERROR = { errorTitle: 'Ogiltigt värde', error: 'Välj ett värde i listan.' };
 
+function uncoveredSheet(input: HrWorkbookInput): SheetModel {
+  const { asOf, thresholds } = input;
+  const rows = [...(input.uncoveredSickLeave ?? [])].sort((a, b) => b.dayNumber - a.dayNumber || compareSv(a.employeeName, b.employeeName));
+  const headers = ['Medarbetare', 'Enhet', 'Sjuk sedan', 'Dag', 'Omfattning %', 'Nästa milstolpe', 'Milstolpe datum', 'HR:s anteckningar'];
+  const soon = (row: UncoveredSickLeave): CellStatus | undefined => (milestoneSoon(row, asOf) ? 'warning' : undefined);
+  const body: RowModel[] =
+    rows.length > 0
+      ? rows.map((row) => ({
+          style: 'body',
+          cells: [
+            text(row.employeeName),
+            text(row.unitName),
+            { kind: 'date', date: row.periodStart },
+            { kind: 'number', value: row.dayNumber, format: 'integer', status: 'gap' },
+            { kind: 'number', value: row.extent, format: 'integer' },
+            textWithStatus(milestoneText(row.nextMilestone, asOf), soon(row)),
+            row.nextMilestone ? { kind: 'date', date: row.nextMilestone.date, ...statusField(soon(row)) } : BLANK,
+            BLANK,
+          ],
+        }))
+      : [{ style: 'body', cells: [text(`Ingen medarbetare är sjukskriven från dag ${thresholds.sickLeaveWithoutCaseFromDay} utan rehabärende.`)] }];
+  const headerRow = 3;
+  return {
+    name: HR_SHEET_NAMES.uncoveredSickLeave,
+    state: 'visible',
+    columns: [{ width: 24, wrap: true }, { width: 24, wrap: true }, { width: DATE_WIDTH + 1 }, { width: 7 }, { width: 11 }, { width: 12, wrap: true }, { width: DATE_WIDTH + 1 }, { width: 40, wrap: true }],
+    rows: [
+      { style: 'title', cells: [text(`Sjukfrånvaro utan rehabärende ${DASH} ${input.manager.name} ${DASH} per ${asOf}`)] },
+      {
+        style: 'note',
+        cells: [
+          text(
+            `Anställningar vars pågående sjukperiod har nått dag ${thresholds.sickLeaveWithoutCaseFromDay} utan ett öppet rehabärende (ett avslutat ärende räknas inte). ` +
+              `${countText(rows.length, 'employment')}. Sorterat på dag, längst först.`,
+          ),
+        ],
+      },
+      { style: 'header', cells: headers.map((header) => text(header)) },
+      ...body,
+    ],
+    frozen: { rows: headerRow, columns: 1 },
+    autoFilter: { fromRow: headerRow, fromColumn: 1, toRow: headerRow + body.length, toColumn: headers.length },
+    printTitleRows: { from: headerRow, to: headerRow },
+  };
+}
+
 function ordinalPeriodHeader(periods: number): string {
   const ordinal = ORDINALS[periods - 1];
   if (!ordinal) return `Start för sjukperiod nr ${periods}`;
@@ -543,6 +606,6 @@ export function renderHrWorkbook(input: HrWorkbookInput): WorkbookModel {
   return {
     title: `HR:s förberedelse vid rehabiliteringsuppföljning ${DASH} ${input.period}`,
     created: input.asOf,
-    sheets: [overviewSheet(input), casesSheet(input), repeatedShortTermSheet(input), reflectionsSheet(input), listsSheet(input.thresholds)],
+    sheets: [overviewSheet(input), casesSheet(input), uncoveredSheet(input), repeatedShortTermSheet(input), reflectionsSheet(input), listsSheet(input.thresholds)],
   };
 }

@@ -31,6 +31,7 @@ let run: ReturnType<typeof runCli>;
 let runFolder: string;
 let stats: StatsJson;
 let cases: CaseJson[];
+let uncovered: { manager: string; periodStart: string; dayNumber: number; extent: number }[];
 let employees: { name: string; personnummer: string }[];
 let managerNames: string[];
 
@@ -53,7 +54,9 @@ beforeAll(() => {
   run = runCli(['prep', '--data', data, '--out', out, '--config', configPath, '--as-of', AS_OF, '--meetings', meetingsPath]);
   runFolder = join(out, PERIOD);
   stats = JSON.parse(runCli(['stats', '--data', data, '--config', configPath, '--as-of', AS_OF, '--format', 'json']).stdout) as StatsJson;
-  cases = (JSON.parse(runCli(['cases', '--data', data, '--config', configPath, '--as-of', AS_OF, '--format', 'json']).stdout) as { cases: CaseJson[] }).cases;
+  const casesJson = JSON.parse(runCli(['cases', '--data', data, '--config', configPath, '--as-of', AS_OF, '--format', 'json']).stdout) as { cases: CaseJson[]; uncoveredSickLeave: typeof uncovered };
+  cases = casesJson.cases;
+  uncovered = casesJson.uncoveredSickLeave;
   const rows = parse(readFileSync(join(data, 'anstallda.csv')), { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
   employees = rows.map((row) => ({ name: row['namn']!, personnummer: row['personnummer']! }));
   managerNames = [...new Set(rows.map((row) => row['chef_namn']!))];
@@ -181,6 +184,27 @@ describe('rehab prep on exports it has never seen', () => {
     expect(compared).toBe(cases.length);
   });
 
+  it("lists each manager's sick leave without a case in her workbook, as `cases` finds it", async () => {
+    let listed = 0;
+    for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
+      const mail = parseEml(join(runFolder, 'Chefer', folder, `Bilaga 1 Inbjudan – ${folder}.eml`));
+      const managerEmail = mail.to[1].toLowerCase();
+      const expected = uncovered.filter((entry) => entry.manager.toLowerCase() === managerEmail).map((entry) => `${entry.periodStart} dag ${entry.dayNumber} ${entry.extent} %`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(runFolder, 'Chefer', folder, `Alt. 1 HRs förberedelse – ${folder}.xlsx`));
+      const sheet = workbook.getWorksheet('Sjukfrånvaro utan ärende')!;
+      const found: string[] = [];
+      sheet.eachRow((row) => {
+        const start = row.getCell(3).value;
+        if (row.number > 3 && start instanceof Date) found.push(`${start.toISOString().slice(0, 10)} dag ${String(row.getCell(4).value)} ${String(row.getCell(5).value)} %`);
+      });
+      expect(found.sort(), folder).toEqual(expected.sort());
+      listed += found.length;
+    }
+    expect(listed).toBe(uncovered.length);
+    expect(listed).toBeGreaterThan(0);
+  });
+
   it('leadership decks hide the other season, show no person and no suppressed unit', async () => {
     const suppressed = stats.units.filter((unit) => unit.level === 'enhet' && unit.suppressed);
     expect(suppressed.length).toBeGreaterThan(0);
@@ -220,7 +244,7 @@ describe('rehab prep on exports it has never seen', () => {
     for (const folder of readdirSync(join(runFolder, 'Chefer'))) {
       const view = readWithOpenpyxl(join(runFolder, 'Chefer', folder, `Alt. 1 HRs förberedelse – ${folder}.xlsx`));
       expect(view.sheets).toEqual([
-        ['Översikt', 'visible'], ['Ärenden', 'visible'], ['Upprepad korttidsfrånvaro', 'visible'], ['Reflektioner', 'visible'], ['Listor', 'hidden'],
+        ['Översikt', 'visible'], ['Ärenden', 'visible'], ['Sjukfrånvaro utan ärende', 'visible'], ['Upprepad korttidsfrånvaro', 'visible'], ['Reflektioner', 'visible'], ['Listor', 'hidden'],
       ]);
       expect(view.validations.length).toBeGreaterThanOrEqual(1);
       for (const formula of view.validations) expect(formula).toMatch(/^Listor!\$[A-Z]\$\d+:\$[A-Z]\$\d+$/);

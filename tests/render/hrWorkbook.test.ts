@@ -49,10 +49,11 @@ function allTexts(model: WorkbookModel): string[] {
 describe('renderHrWorkbook', () => {
   const model = renderHrWorkbook(hrWorkbookInput());
 
-  it('has the five sheets in order, the list sheet hidden, and valid short names', () => {
+  it('has the six sheets in order, the list sheet hidden, and valid short names', () => {
     expect(model.sheets.map((s) => [s.name, s.state])).toEqual([
       ['Översikt', 'visible'],
       ['Ärenden', 'visible'],
+      ['Sjukfrånvaro utan ärende', 'visible'],
       ['Upprepad korttidsfrånvaro', 'visible'],
       ['Reflektioner', 'visible'],
       ['Listor', 'hidden'],
@@ -81,15 +82,15 @@ describe('renderHrWorkbook', () => {
     const overview = sheet(model, HR_SHEET_NAMES.overview);
     const header = overview.rows.findIndex((r) => r.style === 'header') + 1;
     expect(rowContents(overview, header)).toEqual([
-      'Enhet', 'Anställda', 'Korttid %', 'Långtid %', 'Totalt %', 'Föregående period %', 'Förändring (pe)', 'Skillnad mot förvaltningen (pe)', 'Avviker',
+      'Enhet', 'Anställda', 'Korttid %', 'Långtid %', 'Totalt %', 'Föregående period %', 'Förändring (pe)', 'Skillnad mot förvaltningen (pe)', 'Avviker', 'Med hänsyn till storlek',
     ]);
     // Solrosen: change 9.5 − 7 = 2.5, difference 3.5 → deviates. Lärkan: change 5 − 4 = 1, difference −1.
-    expect(rowContents(overview, header + 1)).toEqual(['Daglig verksamhet Solrosen', 20, 3.25, 6.25, 9.5, 7, 2.5, 3.5, 'Ja']);
+    expect(rowContents(overview, header + 1)).toEqual(['Daglig verksamhet Solrosen', 20, 3.25, 6.25, 9.5, 7, 2.5, 3.5, 'Ja', '–']);
     expect(row(overview, header + 1).cells[8]).toMatchObject({ status: 'gap' });
-    expect(rowContents(overview, header + 2)).toEqual(['Gruppbostad Lärkan', 20, 2, 3, 5, 4, 1, -1, 'Nej']);
+    expect(rowContents(overview, header + 2)).toEqual(['Gruppbostad Lärkan', 20, 2, 3, 5, 4, 1, -1, 'Nej', '–']);
     expect(row(overview, header + 2).cells[8]).not.toHaveProperty('status');
     // Administration: change 6 − 6.5 = −0.5.
-    expect(rowContents(overview, header + 3)).toEqual(['Förvaltningen för funktionsstöd', 900, 2, 4, 6, 6.5, -0.5, '–', '–']);
+    expect(rowContents(overview, header + 3)).toEqual(['Förvaltningen för funktionsstöd', 900, 2, 4, 6, 6.5, -0.5, '–', '–', '–']);
     expect(row(overview, header + 3).style).toBe('total');
     expect(row(overview, header + 1).cells[6]).toMatchObject({ kind: 'number', format: 'signedDecimal1' });
     expect(row(overview, header + 1).cells[2]).toMatchObject({ kind: 'number', format: 'decimal1' });
@@ -229,6 +230,45 @@ describe('renderHrWorkbook', () => {
     expect(rowContents(empty, 4)).toEqual(['Inga öppna rehabärenden.']);
     expect(empty.autoFilter).toEqual({ fromRow: 3, fromColumn: 1, toRow: 4, toColumn: 26 });
     expect(empty.validations).toEqual([]);
+  });
+
+  it('writes the reason of a failing check in full with the date behind it', () => {
+    const overdue = {
+      ...CASES[0]!,
+      checks: { ...CASES[0]!.checks, returnPlan: 'outdated' as const, activity: 'inactive' as const },
+      reasons: { returnPlan: { code: 'follow_up_overdue' as const, date: '2027-01-17' }, activity: { code: 'documentation_stale' as const, date: '2026-12-20' } },
+    };
+    const cases = sheet(renderHrWorkbook(hrWorkbookInput({ cases: [overdue] })), HR_SHEET_NAMES.cases);
+    // A plan made 2027-01-20 whose follow-up date 2027-01-17 has passed: not "Inaktuell" but the reason and its date.
+    expect(rowContents(cases, 4).slice(8, 12)).toEqual(['Uppföljning passerad', 'date:2027-01-17', 'Ingen dokumentation på 30 dagar', 'date:2026-12-20']);
+  });
+
+  it('lists sick leave without a case on its own sheet, longest first, and counts it on Översikt', () => {
+    const uncovered = [
+      { employmentId: 'A-7', employeeName: 'Kim Ek', unitId: 'E1', unitName: 'Gruppbostad Lärkan', operation: 'Boende', department: 'Avd', manager: 'anna.berg@example.se', managerName: 'Anna Berg', periodStart: '2027-01-20', dayNumber: 22, extent: 50, nextMilestone: { day: 90 as const, date: '2027-04-19' } },
+      // Day 180 on 2027-02-20 is 10 days after 2027-02-10: marked.
+      { employmentId: 'A-8', employeeName: 'Lo Berg', unitId: 'E2', unitName: 'Daglig verksamhet Solrosen', operation: 'Boende', department: 'Avd', manager: 'anna.berg@example.se', managerName: 'Anna Berg', periodStart: '2026-08-24', dayNumber: 171, extent: 100, nextMilestone: { day: 180 as const, date: '2027-02-20' } },
+    ];
+    const workbook = renderHrWorkbook(hrWorkbookInput({ uncoveredSickLeave: uncovered }));
+    const list = sheet(workbook, HR_SHEET_NAMES.uncoveredSickLeave);
+    expect(rowContents(list, 3)).toEqual(['Medarbetare', 'Enhet', 'Sjuk sedan', 'Dag', 'Omfattning %', 'Nästa milstolpe', 'Milstolpe datum', 'HR:s anteckningar']);
+    expect(rowContents(list, 4)).toEqual(['Lo Berg', 'Daglig verksamhet Solrosen', 'date:2026-08-24', 171, 100, 'Dag 180 om 10 dagar', 'date:2027-02-20', '']);
+    expect(rowContents(list, 5)).toEqual(['Kim Ek', 'Gruppbostad Lärkan', 'date:2027-01-20', 22, 50, 'Dag 90', 'date:2027-04-19', '']);
+    expect(row(list, 4).cells[5]).toMatchObject({ status: 'warning' });
+    const overview = sheet(workbook, HR_SHEET_NAMES.overview);
+    expect(content(findRow(overview, 'Sjukfrånvaro utan rehabärende (dag 15 eller mer)').cells[1])).toBe(2);
+    expect(content(findRow(overview, 'Milstolpar inom 14 dagar').cells[1])).toBe(1);
+    const none = sheet(renderHrWorkbook(hrWorkbookInput()), HR_SHEET_NAMES.uncoveredSickLeave);
+    expect(rowContents(none, 4)).toEqual(['Ingen medarbetare är sjukskriven från dag 15 utan rehabärende.']);
+  });
+
+  it('shows the funnel signal beside the pp rule, red above the 99.8 % limit', () => {
+    const input = hrWorkbookInput();
+    const units = [{ ...input.units[0]!, signal: 'high' as const }, { ...input.units[1]!, signal: 'watch_low' as const }];
+    const overview = sheet(renderHrWorkbook({ ...input, units }), HR_SHEET_NAMES.overview);
+    const header = overview.rows.findIndex((r) => r.style === 'header') + 1;
+    expect(row(overview, header + 1).cells[9]).toEqual({ kind: 'text', text: 'Över 99,8 %-gränsen', status: 'gap' });
+    expect(row(overview, header + 2).cells[9]).toEqual({ kind: 'text', text: 'Under 95 %-gränsen' });
   });
 
   it('lists repeated short-term absence with the threshold period in the header', () => {

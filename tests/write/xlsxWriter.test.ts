@@ -52,6 +52,7 @@ describe('writeXlsx: the HR workbook', () => {
     expect(workbook.worksheets.map((ws) => [ws.name, ws.state])).toEqual([
       ['Översikt', 'visible'],
       ['Ärenden', 'visible'],
+      ['Sjukfrånvaro utan ärende', 'visible'],
       ['Upprepad korttidsfrånvaro', 'visible'],
       ['Reflektioner', 'visible'],
       ['Listor', 'hidden'],
@@ -138,7 +139,7 @@ describe('writeXlsx: the HR workbook', () => {
     expect(worksheet(workbook, 'Ärenden').getCell('B4').value).toBe(`'${HOSTILE_NAME}`);
     expect(worksheet(workbook, 'Reflektioner').getCell('C13').value).toBe(`'${HOSTILE_NAME}`);
     const sheetParts = Object.keys(zip.files).filter((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path));
-    expect(sheetParts).toHaveLength(5);
+    expect(sheetParts).toHaveLength(6);
     for (const part of sheetParts) expect(await zipText(zip, part)).not.toMatch(/<f[\s>]/);
   });
 
