@@ -388,7 +388,8 @@ function casesSheet(input: HrWorkbookInput): SheetModel {
     frozen: { rows: CASE_HEADER_ROW, columns: 2 },
     autoFilter: { fromRow: CASE_HEADER_ROW, fromColumn: 1, toRow: lastRow, toColumn: columns.length },
     printTitleRows: { from: CASE_HEADER_ROW, to: CASE_HEADER_ROW },
-    print: { scale: CASE_PRINT_SCALE, titleColumns: { from: 1, to: 2 } },
+    // Without cases the table is one line: fit it to one page instead of printing an empty second page.
+    ...(cases.length > 0 ? { print: { scale: CASE_PRINT_SCALE, titleColumns: { from: 1, to: 2 } } } : {}),
     validations,
     statusFormats,
   };
