@@ -44,11 +44,22 @@ function run(command, args, options = {}) {
 /** The manager with the most material in the demo (the largest workbook): a page with cases, not an empty one. */
 function richestManagerFolder() {
   const managers = join(round, 'Chefer');
-  const workbookOf = (folder) => join(managers, folder, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx');
+  const workbookOf = (folder) => documentIn(join(managers, folder), /^Alt\.? ?1\b.*\.xlsx$/);
   return readdirSync(managers)
-    .filter((folder) => existsSync(workbookOf(folder)))
+    .filter((folder) => workbookOf(folder) !== null)
     .sort((a, b) => statSync(workbookOf(b)).size - statSync(workbookOf(a)).size || (a < b ? -1 : 1))
     .map((folder) => join(managers, folder))[0];
+}
+
+/** The one file of a folder whose name matches (file names carry the manager's name). */
+function documentIn(folder, pattern) {
+  const name = readdirSync(folder).find((file) => pattern.test(file));
+  return name === undefined ? null : join(folder, name);
+}
+
+function required(path, what) {
+  if (path === null) throw new Error(`Hittar inte ${what} i demons utdata`);
+  return path;
 }
 
 function toPdf(source, work, name) {
@@ -98,11 +109,11 @@ function main() {
   try {
     const manager = richestManagerFolder();
     const documents = {
-      workbook: toPdf(join(manager, 'Alt 1 – HR-förberedelse vid rehabiliteringsuppföljning.xlsx'), work, 'alt1'),
-      managerDeck: toPdf(join(manager, 'Alt 2 – HR-förberedelse vid rehabiliteringsuppföljning.pptx'), work, 'alt2'),
-      managementDeck: toPdf(join(round, 'Ledningsgrupp', 'Rehabiliteringsuppföljning till ledningsgrupp – Boendestöd.pptx'), work, 'ledningsgrupp'),
-      analysisDeck: toPdf(join(analysis, 'Analys av rehabiliteringsarbetet i förvaltningen 2027-vår.pptx'), work, 'analys'),
-      analysisWorkbook: toPdf(join(analysis, 'Analys av rehabiliteringsarbetet i förvaltningen 2027-vår.xlsx'), work, 'analysbok'),
+      workbook: toPdf(required(documentIn(manager, /^Alt\.? ?1\b.*\.xlsx$/), 'Alt. 1'), work, 'alt1'),
+      managerDeck: toPdf(required(documentIn(manager, /^Alt\.? ?2\b.*\.pptx$/), 'Alt. 2'), work, 'alt2'),
+      managementDeck: toPdf(required(documentIn(join(round, 'Ledningsgrupp'), /Boendestöd\.pptx$/), 'ledningsgruppens bildspel för Boendestöd'), work, 'ledningsgrupp'),
+      analysisDeck: toPdf(required(documentIn(analysis, /^Analys.*\.pptx$/), 'analysens bildspel'), work, 'analys'),
+      analysisWorkbook: toPdf(required(documentIn(analysis, /^Analys.*\.xlsx$/), 'analysens arbetsbok'), work, 'analysbok'),
     };
     log('Bilder:');
     const made = [
