@@ -7,7 +7,7 @@ import { evaluateCases, type ManagerCaseSummary } from '../core/caseChecklist.js
 import { checklistCountsByOperation } from '../core/checklistCounts.js';
 import { followUpScope, type HrAssignment, type ManagerScope, type ScopeFilter } from '../core/followUpScope.js';
 import { routineMoment } from '../core/routineCalendar.js';
-import { disclosureForRun } from '../core/suppression.js';
+import { disclosureForRun, hiddenReason } from '../core/suppression.js';
 import type { DataWarning, Dataset } from '../core/types.js';
 import type { RehabConfig } from '../input/config.js';
 import type { Meeting } from '../input/meetings.js';
@@ -229,6 +229,7 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
     warnings: input.readWarnings.length + absence.warnings.length,
     meetingsFile: input.run.meetingsFile ?? null,
     meetingFindings: meetingMatch.findings,
+    operationsWithoutFigures: scope.operations.filter((operation) => hiddenReason(disclosure, `verksamhet:${operation}`, 'window') === 'small_group'),
     files: { ...counts, manifest: 1 },
     // Keys, not paths: paths carry managers' names (SPEC §7: no names in what a job may log).
     outputs: [...documents.map((document) => document.manifestKey ?? document.path), MANIFEST_FILE],

@@ -139,7 +139,9 @@ function summaryFindings(input: ManagementDeckInput): string[] {
   const operationReason = reasonOf(input, unitGroup(operation), 'window');
   const administrationShown = reasonOf(input, ADMINISTRATION_GROUP, 'window') === null;
   if (operationReason !== null) {
-    findings.push(`${input.operation}s siffror visas inte: ${operationReason === 'small_group' ? `för liten grupp (färre än ${input.thresholds.minGroupSize} anställda)` : 'de visas inte för att skydda en liten grupp i en annan verksamhet'}.`);
+    findings.push(operationReason === 'small_group'
+      ? `Siffrorna för ${input.operation} visas inte: för liten grupp (färre än ${input.thresholds.minGroupSize} anställda).`
+      : `Siffrorna för ${input.operation} totalt visas inte, för att skydda en liten grupp.`);
   } else if (operation.totalPct !== null) {
     const against = administrationShown && input.administration.totalPct !== null && operation.diffPp !== null
       ? `, ${pp(operation.diffPp)} ${operation.diffPp >= 0 ? 'över' : 'under'} förvaltningen (${pct(input.administration.totalPct)})`
@@ -263,7 +265,7 @@ function tooSmallSlide(input: ManagementDeckInput): SlideModel {
   const minimum = input.thresholds.minGroupSize;
   return {
     kind: 'bullets',
-    title: `${input.operation}s siffror visas inte: färre än ${minimum} anställda`,
+    title: `Siffrorna för ${input.operation} visas inte: färre än ${minimum} anställda`,
     paragraphs: [
       { style: 'plain', text: `Sjukfrånvaro är hälsouppgifter. I material som visas för en grupp redovisas inga grupper med färre än ${minimum} anställda, eftersom siffrorna då kan kopplas till enskilda personer.` },
       { style: 'bullet', text: 'Därför visar bildspelet inga siffror för verksamheten, dess enheter eller dess rehabiliteringsärenden.' },
@@ -371,16 +373,17 @@ function unitTableSlides(input: ManagementDeckInput): TableSlide[] {
   const groups = shownGroups(input);
   const blank = textCell('');
   const blanks = TABLE_COLUMNS.slice(1).map(() => blank);
-  const rows: TableRow[] = [];
-  for (const group of groups) {
-    if (group.group === unitGroup(input.operationFigures)) rows.push(...hiddenUnitLines(input).map((line) => ({ cells: [textCell(line), ...blanks] })));
-    rows.push(figureRow(input, group, administrationTotal));
-  }
-  const operationReason = reasonOf(input, unitGroup(input.operationFigures), 'window');
-  if (operationReason !== null) {
-    rows.push(...hiddenUnitLines(input).map((line) => ({ cells: [textCell(line), ...blanks] })));
-    rows.push({ emphasis: true, cells: [textCell(`${input.operation} totalt: ${REASON_TEXT[operationReason]}`), ...blanks] });
-  }
+  // The enheter shown, the hidden ones counted per reason, the verksamhet's total (or why not), the förvaltning.
+  const operationGroup = unitGroup(input.operationFigures);
+  const operationReason = reasonOf(input, operationGroup, 'window');
+  const rows: TableRow[] = [
+    ...groups.filter((group) => group.group.startsWith('enhet:')).map((group) => figureRow(input, group, administrationTotal)),
+    ...hiddenUnitLines(input).map((line) => ({ cells: [textCell(line), ...blanks] })),
+    ...(operationReason === null
+      ? groups.filter((group) => group.group === operationGroup).map((group) => figureRow(input, group, administrationTotal))
+      : [{ emphasis: true, cells: [textCell(`${input.operation} totalt: ${REASON_TEXT[operationReason]}`), ...blanks] }]),
+    ...groups.filter((group) => group.isAdministration).map((group) => figureRow(input, group, administrationTotal)),
+  ];
   const deviating = groups.filter((group) => !group.isAdministration && (group.figures as WithSignal).deviates);
   const title = deviating.length === 0
     ? 'Ingen enhet avviker från förvaltningen'

@@ -21,6 +21,8 @@ export interface PrepSummary {
   /** Base name of the --meetings file, null without one. */
   meetingsFile: string | null;
   meetingFindings: MeetingFinding[];
+  /** Verksamheter whose leadership deck shows no figures: fewer employees than the minimum group size (SPEC §7). */
+  operationsWithoutFigures?: string[];
   files: {
     workbooks: number;
     managerDecks: number;
@@ -58,6 +60,10 @@ export function prepSummaryText(summary: PrepSummary, folder: string): string {
     `  Upprepad korttid:     ${countText(summary.repeatedShortTermFindings, 'employment')} att uppmärksamma`,
     `  Filer:                ${fileParts.join(', ')}`,
   ];
+  const withoutFigures = summary.operationsWithoutFigures ?? [];
+  if (withoutFigures.length > 0) {
+    lines.push(`  Utan siffror:         ${withoutFigures.length === 1 ? '1 verksamhet har' : `${withoutFigures.length} verksamheter har`} för få anställda för att visas i bildspelet till ledningsgrupp (${withoutFigures.join(', ')})`);
+  }
   if (summary.warnings > 0) lines.push(`  Varningar i data:     ${summary.warnings} som rör dataperioden (rehab validate visar dem)`);
   if (summary.configFile === null) {
     lines.push('Ingen konfigurationsfil hittades: inbjudningarna har "Din HR-specialist" som avsändare och förvaltningens namn tas från data. Se README om rehab.config.json.');

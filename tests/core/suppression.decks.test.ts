@@ -16,6 +16,7 @@ import { readDataset } from '../../src/input/readDataset.js';
 import { readSlideTexts } from '../../src/input/slideTexts.js';
 import type { DeckModel, TableCell } from '../../src/render/deckModel.js';
 import { compileFollowUpMail } from '../../src/render/invitationMail.js';
+import { prepSummaryText, type PrepSummary } from '../../src/render/prepSummary.js';
 import { statsJson } from '../../src/render/statsReport.js';
 import { STATUTORY_GROUP_LABELS } from '../../src/render/labels.js';
 import { planPrep } from '../../src/plan/prepPlan.js';
@@ -33,6 +34,7 @@ interface Run {
   operationStatutory: Record<string, { group: StatutoryGroup; employees: number }[]>;
   config: RehabConfig;
   hiddenCells: number;
+  summary: PrepSummary;
 }
 
 function runPrep(dataDir: string, config: RehabConfig, asOf: string): Run {
@@ -49,7 +51,7 @@ function runPrep(dataDir: string, config: RehabConfig, asOf: string): Run {
   const decks = result.plan.documents
     .filter((document) => document.kind === 'pptx' && document.path.startsWith('Ledningsgrupp/'))
     .map((document) => ({ operation: (document.model as DeckModel).footer.split(' · ')[1]!, model: document.model as DeckModel }));
-  return { decks, report, operationStatutory, config, hiddenCells: hiddenCellCount(disclosure) };
+  return { decks, report, operationStatutory, config, hiddenCells: hiddenCellCount(disclosure), summary: result.plan.summary };
 }
 
 const isNumber = (cell: TableCell | undefined): boolean => cell?.kind === 'number' && cell.value !== null;
@@ -157,7 +159,12 @@ describe('the leadership decks of the demo run', () => {
     expect(['verksamhet:Socialpsykiatri|window', 'enhet:E1067|window', 'enhet:E1141|window'].filter((cell) => shown.has(cell))).toHaveLength(3);
     expect(shown.has('verksamhet:Sysselsättning socialpsykiatri|window')).toBe(false);
     const deck = run.decks.find((item) => item.operation === 'Sysselsättning socialpsykiatri')!.model;
-    expect(deck.slides.map((slide) => slide.title)).toContain('Sysselsättning socialpsykiatris siffror visas inte: färre än 5 anställda');
+    expect(deck.slides.map((slide) => slide.title)).toContain('Siffrorna för Sysselsättning socialpsykiatri visas inte: färre än 5 anställda');
+  });
+
+  it('prep says in its summary which verksamhet gets no figures', () => {
+    expect(run.summary.operationsWithoutFigures).toEqual(['Sysselsättning socialpsykiatri']);
+    expect(prepSummaryText(run.summary)).toContain('Utan siffror:         1 verksamhet har för få anställda för att visas i bildspelet till ledningsgrupp (Sysselsättning socialpsykiatri)');
   });
 
   it('hides the number of cells reported in the issue note', () => {

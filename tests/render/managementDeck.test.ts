@@ -100,6 +100,16 @@ describe('buildManagementDeck (model)', () => {
     expect(total.cells[6]).toMatchObject({ tone: 'bad' });
   });
 
+  it('a verksamhet total hidden to protect another group says so in its place, before the förvaltning', () => {
+    const deck = buildManagementDeck(input({ disclosure: disclosure({ 'verksamhet:Boende norr|window': 'protects_small_group', 'verksamhet:Boende norr|previous': 'follows_hidden_cell' }) }));
+    const table = slideTitled<TableSlide>(deck, 'Gruppbostad Solrosen avviker');
+    expect(cellTexts(table).map((row) => row[0])).toEqual([
+      'Gruppbostad Solrosen', 'Servicebostad Linden', '1 enhet: för liten grupp', '1 enhet: visas inte för att skydda en liten grupp',
+      'Boende norr totalt: visas inte för att skydda en liten grupp', 'Förvaltningen',
+    ]);
+    expect((deck.slides[1] as BulletsSlide).title).toBe('Siffrorna för Boende norr totalt visas inte, för att skydda en liten grupp.');
+  });
+
   it('a hidden previous period empties the change column of that row only (the change column leak)', () => {
     const deck = buildManagementDeck(input({ disclosure: disclosure({ 'enhet:E3|previous': 'small_group' }) }));
     const table = slideTitled<TableSlide>(deck, 'Gruppbostad Solrosen avviker');
@@ -163,9 +173,9 @@ describe('buildManagementDeck (model)', () => {
     expect(deck.slides.map((slide) => slide.kind)).not.toContain('barChart');
     expect(deck.slides.map((slide) => slide.kind)).not.toContain('lineChart');
     const why = deck.slides[4] as BulletsSlide;
-    expect(why.title).toBe('Boende norrs siffror visas inte: färre än 5 anställda');
+    expect(why.title).toBe('Siffrorna för Boende norr visas inte: färre än 5 anställda');
     expect(why.paragraphs[1]!.text).toBe('Därför visar bildspelet inga siffror för verksamheten, dess enheter eller dess rehabiliteringsärenden.');
-    expect((deck.slides[1] as BulletsSlide).title).toBe('Boende norrs siffror visas inte: för liten grupp (färre än 5 anställda).');
+    expect((deck.slides[1] as BulletsSlide).title).toBe('Siffrorna för Boende norr visas inte: för liten grupp (färre än 5 anställda).');
     expect(JSON.stringify(deck)).not.toContain('8,0 %');
   });
 
