@@ -164,7 +164,7 @@ describe('the leadership decks of the demo run', () => {
 
   it('prep says in its summary which verksamhet gets no figures', () => {
     expect(run.summary.operationsWithoutFigures).toEqual(['Sysselsättning socialpsykiatri']);
-    expect(prepSummaryText(run.summary)).toContain('Utan siffror:         1 verksamhet har för få anställda för att visas i bildspelet till ledningsgrupp (Sysselsättning socialpsykiatri)');
+    expect(prepSummaryText(run.summary, '/ut/2027-vår')).toContain('Utan siffror:         1 verksamhet har för få anställda för att visas i bildspelet till ledningsgrupp (Sysselsättning socialpsykiatri)');
   });
 
   it('hides the number of cells reported in the issue note', () => {
