@@ -1,6 +1,6 @@
 // Repairs what pptxgenjs 4.0.1 gets wrong in the package, so PowerPoint opens the deck without offering "repair"
 // (STYLE.md; gitbrent/PptxGenJS issues #1534 orphan chart axis id and #1444 phantom slideMaster overrides).
-import JSZip from 'jszip';
+import { readPackage, writePackage } from './zipPackage.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -126,22 +126,19 @@ export function fixContentTypes(xml: string, partNames: string[]): string {
 }
 
 export async function fixPptxPackage(pptx: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(pptx);
-  const partNames = Object.values(zip.files)
-    .filter((entry) => !entry.dir)
-    .map((entry) => entry.name);
-  for (const name of partNames.filter((part) => /^ppt\/charts\/chart\d+\.xml$/.test(part))) {
-    const xml = await zip.file(name)!.async('string');
-    zip.file(name, fixChartXml(xml));
-  }
+  const parts = readPackage(pptx);
+  const partNames = [...parts.keys()];
+  const text = (name: string): string => Buffer.from(parts.get(name)!).toString('utf8');
+  const replace = (name: string, xml: string): void => {
+    parts.set(name, Buffer.from(xml, 'utf8'));
+  };
+  for (const name of partNames.filter((part) => /^ppt\/charts\/chart\d+\.xml$/.test(part))) replace(name, fixChartXml(text(name)));
   let hiddenSlides = 0;
   for (const name of partNames.filter((part) => /^ppt\/slides\/slide\d+\.xml$/.test(part))) {
-    if (/<p:sld\b[^>]*\sshow="0"/.test(await zip.file(name)!.async('string'))) hiddenSlides += 1;
+    if (/<p:sld\b[^>]*\sshow="0"/.test(text(name))) hiddenSlides += 1;
   }
-  const appXml = zip.file('docProps/app.xml');
-  if (appXml) zip.file('docProps/app.xml', fixAppXml(await appXml.async('string'), hiddenSlides));
-  const contentTypes = zip.file(CONTENT_TYPES);
-  if (!contentTypes) throw new Error('the package has no [Content_Types].xml');
-  zip.file(CONTENT_TYPES, fixContentTypes(await contentTypes.async('string'), partNames));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  if (parts.has('docProps/app.xml')) replace('docProps/app.xml', fixAppXml(text('docProps/app.xml'), hiddenSlides));
+  if (!parts.has(CONTENT_TYPES)) throw new Error('the package has no [Content_Types].xml');
+  replace(CONTENT_TYPES, fixContentTypes(text(CONTENT_TYPES), partNames));
+  return writePackage(parts);
 }

@@ -1,6 +1,7 @@
 // The one place that turns a workbook model into .xlsx bytes with exceljs (STYLE.md: only src/write touches document libraries).
 import ExcelJS from 'exceljs';
 import type { IsoDate } from '../core/calendarDate.js';
+import { readPackage, writePackage } from './zipPackage.js';
 import { neutralizeCellText } from '../render/cellText.js';
 import { safeLine, safeModel, safeText } from '../render/safeText.js';
 import type { CellModel, CellRange, CellStatus, NumberFormat, RowModel, RowStyle, SheetModel, WorkbookModel } from '../render/workbookModel.js';
@@ -267,5 +268,7 @@ export async function writeXlsx(model: WorkbookModel): Promise<Buffer> {
   for (const sheet of model.sheets) addSheet(workbook, safeModel(sheet));
   const firstVisible = Math.max(0, model.sheets.findIndex((sheet) => sheet.state === 'visible'));
   workbook.views = [{ x: 0, y: 0, width: 28800, height: 15000, firstSheet: firstVisible, activeTab: firstVisible, visibility: 'visible' }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // exceljs stores the parts unzipped (its JSZip deflates in JavaScript); they are deflated once natively.
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
+  return writePackage(readPackage(new Uint8Array(stored)));
 }
