@@ -5,8 +5,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ManagerReflection } from '../core/rehabAnalysis.js';
 import { defaultWindow, routineMoment } from '../core/routineCalendar.js';
-import { ConfigError } from '../errors.js';
-import { loadConfig } from '../input/config.js';
 import { readHrWorkbooks, type ReadHrWorkbook } from '../input/hrWorkbookReader.js';
 import { readMailTemplates } from '../input/mailTemplates.js';
 import { readMeetings } from '../input/meetings.js';
@@ -19,29 +17,31 @@ import { periodName } from '../render/labels.js';
 import { applyPlan } from '../write/applyPlan.js';
 import { terminalProgress, type ProgressBar } from '../write/progress.js';
 import { writeJson, writeMessage } from '../write/output.js';
-import { parseAsOf } from './common.js';
+import { z } from 'zod';
+import { today } from './common.js';
+import { dateFlag, requiredText, resolveOptions } from './options.js';
 import { VERSION } from './version.js';
 
-interface AggregateOptions {
-  data?: string;
-  workbooks?: string;
-  out?: string;
-  asOf?: string;
-  config?: string;
-  previous?: string;
-  meetings?: string;
-  templates?: string;
-  json?: boolean;
-  replace?: boolean;
-}
+const aggregateFlags = z.object({
+  data: requiredText('mappen med exportfilerna'),
+  workbooks: requiredText('mappen med HR:s ifyllda arbetsböcker'),
+  out: requiredText('mappen där analysen skrivs'),
+  asOf: dateFlag.optional(),
+  config: z.string().optional(),
+  previous: z.string().optional(),
+  meetings: z.string().optional(),
+  templates: z.string().optional(),
+  json: z.boolean().optional(),
+  replace: z.boolean().optional(),
+});
 
 export function registerAggregate(program: Command): void {
   program
     .command('aggregate')
     .description('Processledarens analys i maj och november: bildspel och arbetsbok "Analys av rehabiliteringsarbetet i förvaltningen", inbjudningar till HR (Bilaga 2)')
-    .option('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv (måste anges)')
-    .option('--workbooks <mapp>', 'mappen med HR:s ifyllda arbetsböcker, t.ex. periodmappen från rehab prep (måste anges)')
-    .option('--out <mapp>', 'mappen där analysens mapp (t.ex. "2027-vår analys") skapas (måste anges)')
+    .requiredOption('--data <mapp>', 'mappen med anstallda.csv, sjukfranvaro.csv och rehabarenden.csv')
+    .requiredOption('--workbooks <mapp>', 'mappen med HR:s ifyllda arbetsböcker, t.ex. periodmappen från rehab prep')
+    .requiredOption('--out <mapp>', 'mappen där analysens mapp (t.ex. "2027-vår analys") skapas')
     .option('--as-of <datum>', 'datum att utgå från (ÅÅÅÅ-MM-DD), standard i dag')
     .option('--config <fil>', 'konfigurationsfil, standard rehab.config.json i arbetsmappen om den finns')
     .option('--previous <mapp>', 'mappen från föregående omgång (prep eller aggregate) att jämföra rutinens mål med (även --foregaende)')
@@ -49,15 +49,15 @@ export function registerAggregate(program: Command): void {
     .option('--templates <mapp>', 'mapp med egna mallar (mail/) som ersätter de medföljande')
     .option('--replace', 'ersätt en befintlig mapp för analysen (även --ersatt)')
     .option('--json', 'skriv sammanfattningen som JSON på standard ut')
-    .action(async (options: AggregateOptions, command: Command) => {
+    .action(async (flags: Record<string, unknown>, command: Command) => {
       const progress = terminalProgress(command.optsWithGlobals<{ quiet?: boolean }>().quiet === true);
       let summary: Awaited<ReturnType<typeof runAggregate>>;
       try {
-        summary = await runAggregate(options, progress);
+        summary = await runAggregate(flags, progress);
       } finally {
         progress.finish();
       }
-      if (options.json) writeJson(aggregateSummaryJson(summary));
+      if (flags['json'] === true) writeJson(aggregateSummaryJson(summary));
       else writeMessage(aggregateSummaryText(summary));
     });
 }
@@ -76,12 +76,9 @@ function toReflection({ reflections }: ReadHrWorkbook): ManagerReflection {
   };
 }
 
-export async function runAggregate(options: AggregateOptions, progress?: ProgressBar): Promise<AggregateSummary & { folder: string; outputs: string[] }> {
-  if (options.data === undefined) throw new ConfigError('--data måste anges: mappen med exportfilerna', '--data');
-  if (options.workbooks === undefined) throw new ConfigError('--workbooks måste anges: mappen med HR:s ifyllda arbetsböcker', '--workbooks');
-  if (options.out === undefined) throw new ConfigError('--out måste anges: mappen där analysen skrivs', '--out');
-  const asOf = parseAsOf(options.asOf);
-  const config = loadConfig(options.config);
+export async function runAggregate(flags: Record<string, unknown>, progress?: ProgressBar): Promise<AggregateSummary & { folder: string; outputs: string[] }> {
+  const { options, config } = resolveOptions(aggregateFlags, flags);
+  const asOf = options.asOf ?? today();
   const moment = routineMoment(asOf);
   const period = periodName(moment.seasonYear, moment.season);
   const window = defaultWindow(asOf);
@@ -90,7 +87,7 @@ export async function runAggregate(options: AggregateOptions, progress?: Progres
   progress?.phase('Läser exporterna');
   const renderMail = compileAnalysisMail(readMailTemplates(options.templates).bilaga2);
   const meetings = options.meetings ? readMeetings(resolve(options.meetings), 'hr_epost') : [];
-  const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true });
+  const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true, maxFileMegabytes: config.maxFileMegabytes });
   progress?.phase('Läser HR:s arbetsböcker');
   const workbooks = await readHrWorkbooks(resolve(options.workbooks), period);
   const previousRound = options.previous ? readPreviousRound(resolve(options.previous)) : null;
