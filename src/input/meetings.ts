@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../core/calendarDate.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { mapHeaders, readCsvFile } from './csvFile.js';
+import { email as emailAddress } from './rowSchemas.js';
 import './zodMessages.js'; // zod's messages in Swedish
 
 export interface Meeting {
@@ -62,9 +63,11 @@ function existsInStockholm(localDateTime: string): boolean {
   return [1, 2].some((offsetHours) => stockholmWallTime(wallMs - offsetHours * 3_600_000) === localDateTime);
 }
 
-// Lenient on purpose, like chef_epost in anstallda.csv: the address only addresses a draft.
-const email = (text: string): { ok: true; value: string } | { ok: false; message: string } =>
-  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) ? { ok: true, value: text.toLowerCase() } : { ok: false, message: 'ogiltig e-postadress' };
+// The same address rule as chef_epost in anstallda.csv, lower-cased for matching.
+const email = (text: string): { ok: true; value: string } | { ok: false; message: string } => {
+  const checked = emailAddress(text);
+  return checked.ok ? { ok: true, value: checked.value.toLowerCase() } : checked;
+};
 
 export const meetingRowSchema = z.object({
   chef_epost: requiredCell(email),

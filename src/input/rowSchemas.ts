@@ -37,9 +37,11 @@ export interface CellIssue {
   message: string;
 }
 
-// Lenient on purpose: the address is only used to address a draft mail.
-const email = (text: string): CellResult<string> =>
-  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) ? { ok: true, value: text } : { ok: false, message: 'ogiltig e-postadress' };
+// One plain address (RFC 5322 dot-atom, ASCII): a comma, semicolon, quote or angle bracket would add recipients or
+// break the To header of the draft mail (SPEC §7).
+const EMAIL_ADDRESS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+export const email = (text: string): CellResult<string> =>
+  EMAIL_ADDRESS.test(text) ? { ok: true, value: text } : { ok: false, message: 'ogiltig e-postadress' };
 
 const employmentRate = (text: string): CellResult<number> => {
   const number = parseNumberCell(text);

@@ -192,6 +192,9 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
     const withoutCase = checklist.repeatedShortTermFindings.filter((finding) => finding.finding === 'no_open_case' && operationOfUnit.get(finding.unitId) === operation).length;
     return { employments, withoutCase };
   };
+  // Sick leave without a case per verksamhet of today's organisation (the unit's latest row), for the case picture.
+  const uncoveredOf = (operation: string): number =>
+    checklist.uncoveredSickLeave.filter((entry) => (operationOfUnit.get(entry.unitId) ?? entry.operation) === operation).length;
   for (const operation of scope.operations) {
     const operationFigures = absence.units.find((unit) => unit.level === 'verksamhet' && unit.id === operation);
     if (!operationFigures) continue;
@@ -205,6 +208,7 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
         thresholds: config.thresholds, slideTexts: input.slideTexts, statutory: absence.statutory, operationStatutory: operationStatutory[operation],
         caseCounts: caseCountsByOperation.get(operation) ?? null,
         repeatedShortTerm: repeatedShortTermOf(operation),
+        uncoveredSickLeave: uncoveredOf(operation),
       }),
     });
     counts.managementDecks += 1;

@@ -262,6 +262,24 @@ describe('readDataset: problems, one line each as fil:rad: fält: fel (värde)',
     }
   });
 
+  it('refuses a chef_epost that would add recipients or break the To header of the draft mail', () => {
+    const [employmentHeader, first, second, third, ...rest] = baseLines('anstallda.csv');
+    const dir = tempDataset({
+      'anstallda.csv': [
+        employmentHeader!,
+        replaceCell(first!, 9, '"a,b@exempel.se"'),
+        replaceCell(second!, 9, 'Chef <chef@exempel.se>'),
+        replaceCell(third!, 9, '"chef@exempel.se;annan@exempel.se"'),
+        ...rest,
+      ],
+    });
+    expect(problemLines(dir)).toEqual([
+      'anstallda.csv:2: chef_epost: ogiltig e-postadress (a,b@exempel.se)',
+      'anstallda.csv:3: chef_epost: ogiltig e-postadress (Chef <chef@exempel.se>)',
+      'anstallda.csv:4: chef_epost: ogiltig e-postadress (chef@exempel.se;annan@exempel.se)',
+    ]);
+  });
+
   it('reports the problems of all files at once, file by file', () => {
     const [employmentHeader, ...employmentRows] = baseLines('anstallda.csv');
     const [sickHeader, ...sickRows] = baseLines('sjukfranvaro.csv');

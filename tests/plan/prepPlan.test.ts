@@ -137,3 +137,29 @@ describe('planPrep', () => {
     });
   });
 });
+
+describe('planPrep: the leadership deck case picture', () => {
+  it('counts sick leave without a case per verksamhet of today\'s organisation, as the checklist lists it', async () => {
+    const { evaluateCases } = await import('../../src/core/caseChecklist.js');
+    const demoAsOf = '2027-02-01';
+    const demo = readDataset(fixturePath('demo'), { headerAliases: config.headerAliases, requireCases: true });
+    const result = planPrep(input({ dataset: demo.dataset, files: demo.files, readWarnings: demo.warnings, asOf: demoAsOf, window: defaultWindow(demoAsOf) }));
+    if (!result.ok) throw new Error(`findings: ${JSON.stringify(result.findings)}`);
+    // An independent tally: the checklist's list, each entry's unit placed by the unit's latest row in anstallda.csv.
+    const checklist = evaluateCases(demo.dataset, { asOf: demoAsOf, thresholds: config.thresholds, repeatedShortTerm: [] });
+    const operationOfUnit = new Map<string, string>();
+    for (const row of [...demo.dataset.employments].sort((a, b) => a.validFrom.localeCompare(b.validFrom))) operationOfUnit.set(row.unitId, row.operation);
+    let checked = 0;
+    for (const deck of result.plan.documents.filter((document) => document.path.startsWith('Ledningsgrupp/'))) {
+      const operation = deck.path.replace(/^Ledningsgrupp\/Rehabiliteringsuppföljning till ledningsgrupp – (.*)\.pptx$/, '$1');
+      const text = JSON.stringify(deck.model);
+      if (text.includes(`Siffrorna för ${operation} visas inte`)) continue;
+      const expected = checklist.uncoveredSickLeave.filter((entry) => operationOfUnit.get(entry.unitId) === operation).length;
+      const match = /"Sjukskrivna från dag 15 utan rehabärende"[^\]]*?\},\{[^}]*?"text":"([^"]+)"/.exec(text);
+      expect(match, `${operation}: case picture row`).not.toBeNull();
+      expect(match![1], operation).toBe(expected > 0 && expected < config.thresholds.minGroupSize ? `färre än ${config.thresholds.minGroupSize}` : String(expected));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+});
