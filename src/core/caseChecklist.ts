@@ -48,15 +48,8 @@ export type CaseDates = Pick<
   'certificateTo' | 'healthTalkDate' | 'planMadeDate' | 'planRevisedDate' | 'planFollowUpDate' | 'lastDocumentationDate' | 'nextActivityDate'
 >;
 
-export interface CaseEvaluation {
-  caseId: string;
-  employmentId: string;
-  /** Shown only in HR material (never in shared decks, logs or mails). */
-  employeeName: string;
-  caseType: CaseType;
-  openedDate: IsoDate;
-  expectedOver60Days: YesNoUnknown;
-  /** Unit and manager of the employment row valid on the as-of date, else its latest row. */
+/** Unit and manager of the employment row valid on the as-of date, else its latest row (SPEC §4). */
+export interface CasePlacement {
   unitId: string;
   unitName: string;
   operation: string;
@@ -64,6 +57,16 @@ export interface CaseEvaluation {
   /** chef_epost. */
   manager: string;
   managerName: string;
+}
+
+export interface CaseEvaluation extends CasePlacement {
+  caseId: string;
+  employmentId: string;
+  /** Shown only in HR material (never in shared decks, logs or mails). */
+  employeeName: string;
+  caseType: CaseType;
+  openedDate: IsoDate;
+  expectedOver60Days: YesNoUnknown;
   periodStart: IsoDate | null;
   dayNumber: number | null;
   checks: CaseChecks;

@@ -1,23 +1,15 @@
 // Sick leave without a case (SPEC §4): a long sick leave that nobody follows up is the risk the routine most needs
 // HR to see ("identifierade risker för sjukskrivning"). A closed case is no follow-up.
 import type { IsoDate } from './calendarDate.js';
-import { employmentRowOn, isOpenCase, nextMilestone, type CaseEvaluation } from './caseChecklist.js';
+import { employmentRowOn, isOpenCase, nextMilestone, type CaseEvaluation, type CasePlacement } from './caseChecklist.js';
 import { dayNumberOn, periodOn, type SickPeriod } from './sickPeriods.js';
 import type { Thresholds } from './thresholds.js';
 import type { EmploymentRow, RehabCase } from './types.js';
 
-export interface UncoveredSickLeave {
+export interface UncoveredSickLeave extends CasePlacement {
   employmentId: string;
   /** Shown only in HR material (never in shared decks, logs or mails). */
   employeeName: string;
-  /** Unit and manager of the employment row valid on the as-of date, else its latest row. */
-  unitId: string;
-  unitName: string;
-  operation: string;
-  department: string;
-  /** chef_epost. */
-  manager: string;
-  managerName: string;
   periodStart: IsoDate;
   dayNumber: number;
   /** Omfattning (percent) of the segment that covers the as-of date. */
