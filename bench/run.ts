@@ -2,7 +2,7 @@
 // plain csv-parse reading the same files. Median of several runs, CPU and peak memory per run, ratios, a doubling
 // run (half city vs city) and start-up (`--version` vs `node -e 0`). Prints a table and writes the figures as JSON.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -130,6 +130,9 @@ function stepsFor(dataDir: string, scratch: string, runs: number, prepRuns: numb
   const config = join(dataDir, 'rehab.config.json');
   const common = ['--data', dataDir, '--as-of', AS_OF, '--config', config];
   const node = process.execPath;
+  // aggregate reads back the workbooks of the latest prep run (its one period folder), as the process leader would.
+  let lastPrepOut = '';
+  const periodFolder = (): string => join(lastPrepOut, readdirSync(lastPrepOut).find((name) => !name.startsWith('.')) ?? '');
   const steps: Step[] = [
     { command: 'csv-parse (baseline)', program: node, args: () => [BASELINE, ...EXPORT_FILES.map((name) => join(dataDir, name))], runs },
     { command: 'validate', program: node, args: () => [CLI, 'validate', ...common, '--format', 'json'], runs },
@@ -139,13 +142,16 @@ function stepsFor(dataDir: string, scratch: string, runs: number, prepRuns: numb
     {
       command: 'prep',
       program: node,
-      args: () => [CLI, 'prep', ...common, '--out', mkdtempSync(join(scratch, 'prep-')), '--json'],
+      args: () => {
+        lastPrepOut = mkdtempSync(join(scratch, 'prep-'));
+        return [CLI, 'prep', ...common, '--out', lastPrepOut, '--json'];
+      },
       runs: prepRuns,
       keepStdout: true,
     },
   ];
   if (withAggregate) {
-    steps.push({ command: 'aggregate', program: node, args: () => [CLI, 'aggregate', ...common, '--out', mkdtempSync(join(scratch, 'aggregate-'))], runs: prepRuns });
+    steps.push({ command: 'aggregate', program: node, args: () => [CLI, 'aggregate', ...common, '--workbooks', periodFolder(), '--out', mkdtempSync(join(scratch, 'aggregate-'))], runs: prepRuns });
   }
   return steps;
 }
