@@ -2,6 +2,7 @@
 // förvaltningsledningen in May and November. Shared material: no person, the hidden cells of analysisTables.
 import { ADMINISTRATION_VISIBILITY_KEY } from '../core/suppression.js';
 import { findingSentences, funnelPoints, rangeText, type AnalysisTable, type AnalysisTables, type AnalysisTablesInput } from './analysisTables.js';
+import { periodInWords } from './labels.js';
 import {
   ADMINISTRATION_COLOR,
   ADMINISTRATION_LABEL,
@@ -275,5 +276,5 @@ export function buildAnalysisDeck(input: AnalysisDeckInput): DeckModel {
     ...reflectionSlides(tables.reflections),
     aboutSlide(input),
   ];
-  return { title: `${ANALYSIS_DECK_TITLE} ${input.period}`, footer: `${ANALYSIS_DECK_TITLE} · ${input.period}`, slides };
+  return { title: `${ANALYSIS_DECK_TITLE} ${input.period}`, footer: `${ANALYSIS_DECK_TITLE} · ${periodInWords(input.period)}`, slides };
 }

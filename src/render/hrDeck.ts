@@ -43,6 +43,7 @@ import {
   SHORT_REASON_LABELS,
   TERMS,
   countText,
+  periodInWords,
 } from './labels.js';
 
 export const HR_DECK_TITLE = 'HR:s förberedelse vid rehabiliteringsuppföljning';
@@ -158,7 +159,7 @@ export function buildHrDeck(input: HrDeckInput): DeckModel {
     ...repeatedShortTermSlides(input.repeatedShortTerm),
   ];
   // The file properties carry no name; the manager is named on the slides only.
-  return { title: `${HR_DECK_TITLE} ${input.period}`, footer: `${HR_DECK_TITLE} · ${input.period} · HR:s arbetsmaterial, delas inte med chef`, slides };
+  return { title: `${HR_DECK_TITLE} ${input.period}`, footer: `${HR_DECK_TITLE} · ${periodInWords(input.period)} · HR:s arbetsmaterial, delas inte med chef`, slides };
 }
 
 function titleSlide(input: HrDeckInput): SlideModel {

@@ -47,7 +47,13 @@ export const SEASON_DEFINITE_LABELS: Record<Season, string> = {
 /** Index 0 = Sunday, as Date.getUTCDay(). */
 export const WEEKDAY_NAMES = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'] as const;
 
-/** '2027-vår' — the name of a run folder and of the period in documents. */
+/** 'våren 2027' for the run name '2027-vår': how a document says the period in words (a folder name is no prose). */
+export function periodInWords(period: string): string {
+  const season = (Object.keys(SEASON_LABELS) as Season[]).find((key) => period.endsWith(`-${SEASON_LABELS[key]}`));
+  return season === undefined ? period : `${SEASON_DEFINITE_LABELS[season]} ${period.slice(0, period.length - SEASON_LABELS[season].length - 1)}`;
+}
+
+/** '2027-vår' — the name of a run folder. */
 export function periodName(seasonYear: number, season: Season): string {
   return `${seasonYear}-${SEASON_LABELS[season]}`;
 }

@@ -105,7 +105,7 @@ export function buildManagementDeck(input: ManagementDeckInput): DeckModel {
   ];
   return {
     title: `${MANAGEMENT_DECK_TITLE} ${input.period}`,
-    footer: `${MANAGEMENT_DECK_TITLE} · ${input.operation} · ${input.period}`,
+    footer: `${MANAGEMENT_DECK_TITLE} · ${input.operation} · ${seasonName(input)}`,
     slides,
   };
 }
