@@ -2,7 +2,7 @@
 // A cell is one figure's group in one period (a unit in the window, in the previous period, in a trend month; a
 // statutory group). A sum says total = Σ parts in sick days and exposure alike, so what is shown of a sum pins down
 // what is hidden unless enough is hidden with it.
-import { inSpan, nullSpaceByUnknown, orthonormalBasis, type SparseRow } from './nullSpace.js';
+import { isDetermined, pinnedWithKnown, reducedEchelon, type SparseRow } from './rowEchelon.js';
 
 export interface ProtectionCell {
   key: string;
@@ -70,6 +70,8 @@ interface State {
   safeComponents: Set<string>;
   sumsOf: Map<string, ProtectionSum[]>;
   dependents: Map<string, string[]>;
+  /** ProtectionCell.members as sets, made when first needed. */
+  memberSets: Map<string, Set<string>>;
 }
 
 const collator = new Intl.Collator('sv');
@@ -110,7 +112,7 @@ function initialState(model: ProtectionModel): State {
       else dependents.set(required, [cell.key]);
     }
   }
-  const state: State = { cells, sums, hidden: new Map(), sumsOf, dependents, safeComponents: new Set() };
+  const state: State = { cells, sums, hidden: new Map(), sumsOf, dependents, safeComponents: new Set(), memberSets: new Map() };
   for (const cell of model.cells) {
     if (cell.population <= 0) continue;
     if (!cell.published) state.hidden.set(cell.key, null);
@@ -238,32 +240,39 @@ function componentProblem(state: State, component: Component, options: Protectio
     for (const part of sum.parts) if (index.has(part)) row.set(index.get(part)!, (row.get(index.get(part)!) ?? 0) - 1);
     return row;
   });
-  const basis = nullSpaceByUnknown(rows, component.unknowns.length);
-  const determined = component.unknowns.find((key) => needsProtection(state, key) && basis[index.get(key)!]!.every((value) => value === 0));
+  const echelon = reducedEchelon(rows, component.unknowns.length);
+  const determined = component.unknowns.find((key, position) => needsProtection(state, key) && isDetermined(echelon, position));
   if (determined !== undefined) return determined;
   if (!options.protectAgainstInsiders) return null;
   const byInsider = new Map<string, number[]>();
-  for (const key of component.unknowns) {
-    const insider = state.cells.get(key)!.insider;
-    if (insider === undefined) continue;
-    const list = byInsider.get(insider);
-    if (list) list.push(index.get(key)!);
-    else byInsider.set(insider, [index.get(key)!]);
-  }
-  const small = component.unknowns.filter((key) => {
+  const small: number[] = [];
+  component.unknowns.forEach((key, position) => {
     const cell = state.cells.get(key)!;
-    return cell.population < cell.minimum;
+    if (cell.population < cell.minimum) small.push(position);
+    if (cell.insider === undefined) return;
+    const list = byInsider.get(cell.insider);
+    if (list) list.push(position);
+    else byInsider.set(cell.insider, [position]);
   });
   for (const [insider, known] of [...byInsider].sort(([a], [b]) => collator.compare(a, b))) {
-    const knownVectors = orthonormalBasis(known.map((position) => basis[position]!));
-    if (knownVectors.length === 0) continue;
-    const exposed = small.find((key) => {
-      const cell = state.cells.get(key)!;
-      return cell.insider !== insider && !(cell.members ?? []).includes(insider) && inSpan(basis[index.get(key)!]!, knownVectors);
+    // Her own groups, and groups she is part of, are not tested against her (see ProtectionCell.members).
+    const others = small.filter((position) => {
+      const cell = state.cells.get(component.unknowns[position]!)!;
+      return cell.insider !== insider && !memberSet(state, cell).has(insider);
     });
-    if (exposed !== undefined) return exposed;
+    const exposed = pinnedWithKnown(echelon, known, others)[0];
+    if (exposed !== undefined) return component.unknowns[exposed]!;
   }
   return null;
+}
+
+function memberSet(state: State, cell: ProtectionCell): ReadonlySet<string> {
+  let members = state.memberSets.get(cell.key);
+  if (!members) {
+    members = new Set(cell.members ?? []);
+    state.memberSets.set(cell.key, members);
+  }
+  return members;
 }
 
 /** Hides the cheapest shown cell in a sum with the cell; else one sum further out through hidden cells, and so on. */
