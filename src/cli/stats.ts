@@ -53,7 +53,7 @@ export function registerStats(program: Command): void {
       const warnings = [...read.warnings, ...report.warnings];
       if (format === 'json') {
         // The decision every shared deck of a run would make, so a user sees what the decks hide and why (SPEC §7).
-        const { disclosure } = disclosureForRun(read.dataset, report, { asOf, window, thresholds: config.thresholds, administrationName: config.administrationName });
+        const { disclosure } = disclosureForRun(report, config.thresholds);
         writeJson(statsJson(report, warnings, level, disclosure));
         return;
       }

@@ -115,6 +115,11 @@ export interface AbsenceReport {
     units: Record<string, MonthlyRate[]>;
   };
   statutory: StatutoryFigure[];
+  /**
+   * Each verksamhet's statutory breakdown (the leadership deck's kön/ålder slide), keyed by the verksamhet of `units`:
+   * the same computation over the rows of its enheter by today's organisation.
+   */
+  operationStatutory: Record<string, StatutoryFigure[]>;
   /** Keyed by `${level}:${id}` for every unit in `units`, and 'administration' for the förvaltning. */
   cells: Record<string, GroupCells>;
   funnelDispersion: Record<'enhet' | 'verksamhet', FunnelDispersion>;
@@ -397,7 +402,10 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
       latest.set(key, latestRow(latest.get(key), unitRow));
     }
     addToGroup(ADMINISTRATION_KEY, indexed);
-    for (const group of statutoryGroupsOf(row, windowEndYear)) addToGroup(`statutory:${group}`, indexed);
+    for (const group of statutoryGroupsOf(row, windowEndYear)) {
+      addToGroup(`statutory:${group}`, indexed);
+      addToGroup(`statutory:verksamhet:${unitRow.operation}:${group}`, indexed);
+    }
     latestOverall = latestRow(latestOverall, row);
   }
 
@@ -461,16 +469,20 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
     funnelDispersion[level] = { units: analysis.units, phi: Number.isNaN(analysis.phi) ? null : analysis.phi, tau2: analysis.tau2 };
   }
 
-  const statutory: StatutoryFigure[] = STATUTORY_ORDER.map((group) => {
-    const tally = groups.get(`statutory:${group}`) ?? emptyGroup();
-    return {
-      group,
-      employees: tally.employeeIds.size,
-      exposureDays: tally.exposure,
-      totalPct: ratio(tally.short + tally.long, tally.exposure),
-      suppressed: tally.employeeIds.size <= thresholds.statutoryGroupMaxSuppressed,
-    };
-  });
+  const statutoryOf = (prefix: string): StatutoryFigure[] =>
+    STATUTORY_ORDER.map((group) => {
+      const tally = groups.get(`${prefix}${group}`) ?? emptyGroup();
+      return {
+        group,
+        employees: tally.employeeIds.size,
+        exposureDays: tally.exposure,
+        totalPct: ratio(tally.short + tally.long, tally.exposure),
+        suppressed: tally.employeeIds.size <= thresholds.statutoryGroupMaxSuppressed,
+      };
+    });
+  const statutory = statutoryOf('statutory:');
+  const operationStatutory: Record<string, StatutoryFigure[]> = {};
+  for (const unit of units) if (unit.level === 'verksamhet') operationStatutory[unit.id] = statutoryOf(`statutory:verksamhet:${unit.id}:`);
 
   return {
     asOf,
@@ -484,6 +496,7 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
       units: Object.fromEntries(units.map((unit) => [`${unit.level}:${unit.id}`, unitTrend[`${unit.level}:${unit.id}`]!])),
     },
     statutory,
+    operationStatutory,
     cells,
     funnelDispersion,
     repeatedShortTerm,

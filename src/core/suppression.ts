@@ -13,9 +13,8 @@
 // deck's own subject (a verksamhet's total in the window) and for the förvaltning (the reference of every deck).
 import type { DateRange, IsoDate } from './calendarDate.js';
 import { lastOfMonth } from './calendarDate.js';
-import type { AbsenceParams, AbsenceReport, GroupCells, StatutoryGroup, UnitFigures } from './absenceFigures.js';
-import type { Dataset } from './types.js';
-import { statutoryByOperation } from './suppression/operationStatutory.js';
+import type { AbsenceReport, GroupCells, StatutoryGroup, UnitFigures } from './absenceFigures.js';
+import type { Thresholds } from './thresholds.js';
 import { protectCells, type HiddenReason, type ProtectionCell, type ProtectionSum } from './suppression/cellProtection.js';
 
 export type { HiddenReason } from './suppression/cellProtection.js';
@@ -223,13 +222,13 @@ export interface RunDisclosure {
  * The one decision of a run (prep, aggregate, stats): over the whole administration whatever a filter selects, so
  * every document hides the same cells and `stats` shows what the decks will hide.
  */
-export function disclosureForRun(dataset: Pick<Dataset, 'employments' | 'sickSegments'>, report: AbsenceReport, params: AbsenceParams): RunDisclosure {
-  const operationStatutory = statutoryByOperation(dataset, report, params);
-  const { thresholds } = params;
-  const disclosure = sharedDisclosure(
-    { ...report, operationStatutory },
-    { minGroupSize: thresholds.minGroupSize, statutoryGroupMaxSuppressed: thresholds.statutoryGroupMaxSuppressed, protectAgainstInsiders: thresholds.protectAgainstInsiders },
-  );
+export function disclosureForRun(report: AbsenceReport, thresholds: Pick<Thresholds, 'minGroupSize' | 'statutoryGroupMaxSuppressed' | 'protectAgainstInsiders'>): RunDisclosure {
+  const { operationStatutory } = report;
+  const disclosure = sharedDisclosure(report, {
+    minGroupSize: thresholds.minGroupSize,
+    statutoryGroupMaxSuppressed: thresholds.statutoryGroupMaxSuppressed,
+    protectAgainstInsiders: thresholds.protectAgainstInsiders,
+  });
   return { disclosure, operationStatutory };
 }
 

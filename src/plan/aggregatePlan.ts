@@ -125,7 +125,7 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
 
   // One disclosure decision for the window, the previous period, the trend months and the statutory groups, as prep's.
   const protect = thresholds.protectAgainstInsiders;
-  const { disclosure } = disclosureForRun(dataset, absence, { asOf, window, thresholds, administrationName: input.administrationName });
+  const { disclosure } = disclosureForRun(absence, thresholds);
   const isHidden: HiddenSets['isHidden'] = (group, period) => hiddenReason(disclosure, group, period) !== null;
   const hidden: HiddenSets = {
     isHidden,

@@ -79,7 +79,7 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
   const absenceParams = { asOf, window, thresholds: config.thresholds, administrationName: config.administrationName };
   const absence = computeAbsenceReport(dataset, absenceParams);
   // Once per run, over the whole administration: every shared deck hides the same cells (SPEC §7).
-  const { disclosure, operationStatutory } = disclosureForRun(dataset, absence, absenceParams);
+  const { disclosure, operationStatutory } = disclosureForRun(absence, absenceParams.thresholds);
   const checklist = evaluateCases(dataset, { asOf, thresholds: config.thresholds, repeatedShortTerm: absence.repeatedShortTerm });
 
   const resolved = resolveFilters(input, absence.units);

@@ -207,6 +207,35 @@ describe('absence figures: properties', () => {
     );
   });
 
+  it("each verksamhet's kön/ålder breakdown equals the reference over that verksamhet's rows alone", () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, (scenario) => {
+        const actual = compute(scenario);
+        const operations = actual.units.filter((unit) => unit.level === 'verksamhet').map((unit) => unit.id);
+        expect(Object.keys(actual.operationStatutory).sort()).toEqual([...operations].sort());
+        // Today's organisation: a unit's rows all go to the verksamhet of its latest row (latest valid_from, then line).
+        const latestOperation = new Map<string, [string, number, string]>();
+        for (const row of scenario.employments) {
+          const current = latestOperation.get(row.unitId);
+          if (!current || row.validFrom > current[0] || (row.validFrom === current[0] && row.line >= current[1])) latestOperation.set(row.unitId, [row.validFrom, row.line, row.operation]);
+        }
+        for (const operation of operations) {
+          const employments = scenario.employments.filter((row) => latestOperation.get(row.unitId)![2] === operation);
+          const ids = new Set(employments.map((row) => row.employmentId));
+          const segments = scenario.sickSegments.filter((segment) => ids.has(segment.employmentId));
+          const expected = referenceReport(employments, segments, scenario.window, scenario.asOf, scenario.thresholds).statutory;
+          expected.forEach((group, index) => {
+            const mine = actual.operationStatutory[operation]![index]!;
+            expect([mine.group, mine.employees, mine.suppressed], `${operation} ${group.group}`).toEqual([group.group, group.employees, group.suppressed]);
+            expectClose(mine.exposureDays, group.exposureDays, `${operation} ${group.group} exposure`);
+            expectClose(mine.totalPct, group.totalPct, `${operation} ${group.group} totalPct`);
+          });
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('short + long = total for every unit, the administration and every trend month', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {
