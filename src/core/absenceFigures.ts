@@ -155,10 +155,16 @@ interface Tally {
 }
 
 interface GroupTally extends Tally {
-  employeeIds: Set<string>;
-  previousEmployeeIds: Set<string>;
-  monthEmployeeIds: Set<string>[];
+  /** Distinct employees per period: [window, previous, ...trend months]. */
+  employees: Int32Array;
+  /** Periods already counted, a bit per period, for employments with several rows (one Map entry, not a Set per period). */
+  counted: Map<number, number>;
 }
+
+/** Bit of a period in IndexedRow.periods: window, previous, then the trend months (12, so 14 bits). */
+const WINDOW_BIT = 0;
+const PREVIOUS_BIT = 1;
+const FIRST_MONTH_BIT = 2;
 
 interface IndexedRow {
   row: EmploymentRow;
@@ -166,9 +172,11 @@ interface IndexedRow {
   /** Infinity for an open-ended row. */
   toDay: number;
   /** Employment days inside the window (an employee of the group when > 0). */
-  windowDays: number;
-  previousDays: number;
-  monthDays: number[];
+  /** The periods with an employment day of the row (a bit per period, see WINDOW_BIT). */
+  periods: number;
+  /** Index of the row's anstallnings_id, and whether the id has other rows (then a group counts it once). */
+  employment: number;
+  sharedEmployment: boolean;
   tally: Tally;
 }
 
@@ -241,7 +249,7 @@ function ratio(part: number, whole: number): number | null {
 function ratesOf(tally: GroupTally): AbsenceRates {
   const sick = tally.short + tally.long;
   return {
-    employees: tally.employeeIds.size,
+    employees: tally.employees[WINDOW_BIT]!,
     exposureDays: tally.exposure,
     shortSickDays: tally.short,
     longSickDays: tally.long,
@@ -256,9 +264,9 @@ function ratesOf(tally: GroupTally): AbsenceRates {
 
 function cellsOf(tally: GroupTally): GroupCells {
   return {
-    window: { employees: tally.employeeIds.size, exposureDays: tally.exposure },
-    previous: { employees: tally.previousEmployeeIds.size, exposureDays: tally.previousExposure },
-    months: tally.monthEmployeeIds.map((ids, index) => ({ employees: ids.size, exposureDays: tally.monthExposure[index]! })),
+    window: { employees: tally.employees[WINDOW_BIT]!, exposureDays: tally.exposure },
+    previous: { employees: tally.employees[PREVIOUS_BIT]!, exposureDays: tally.previousExposure },
+    months: tally.monthExposure.map((exposureDays, index) => ({ employees: tally.employees[FIRST_MONTH_BIT + index]!, exposureDays })),
   };
 }
 
@@ -313,15 +321,25 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
     const tally = emptyTally(months.length);
     const windowDays = overlap(fromDay, toDay, windowRange);
     const previousDays = overlap(fromDay, toDay, previousRange);
-    const monthDays = monthRanges.map((range) => overlap(fromDay, toDay, range));
     tally.exposure = windowDays * rate;
     tally.previousExposure = previousDays * rate;
-    monthDays.forEach((days, index) => {
+    let periods = (windowDays > 0 ? 1 << WINDOW_BIT : 0) | (previousDays > 0 ? 1 << PREVIOUS_BIT : 0);
+    monthRanges.forEach((range, index) => {
+      const days = overlap(fromDay, toDay, range);
       tally.monthExposure[index] = days * rate;
+      if (days > 0) periods |= 1 << (FIRST_MONTH_BIT + index);
     });
-    return { row, fromDay, toDay, windowDays, previousDays, monthDays, tally };
+    return { row, fromDay, toDay, periods, employment: 0, sharedEmployment: false, tally };
   });
   const rowsById = groupBy(indexedRows, (indexed) => indexed.row.employmentId);
+  let employmentIndex = 0;
+  for (const rows of rowsById.values()) {
+    for (const indexed of rows) {
+      indexed.employment = employmentIndex;
+      indexed.sharedEmployment = rows.length > 1;
+    }
+    employmentIndex += 1;
+  }
 
   // Sick days: whole periods give the day numbers; only days inside the relevant range are counted, per valid row.
   const periodOptions = { relapseGapDays: thresholds.relapseGapDays, asOf };
@@ -352,23 +370,24 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
           tally.long += longDays * weight;
           if (inLongSpell) tally.longSpell += (shortDays + longDays) * weight;
           tally.previousSick += overlap(from, to, previousRange) * weight;
-          monthRanges.forEach((range, index) => {
-            const [monthShort, monthLong] = shortAndLong(from, to, lastShortDay, range);
+          // Only the months the days fall in (adding 0 elsewhere changes no sum); no tuple per month.
+          for (let index = 0; index < monthRanges.length; index += 1) {
+            const range = monthRanges[index]!;
+            if (range.to < from || range.from > to) continue;
+            const start = Math.max(from, range.from);
+            const end = Math.min(to, range.to);
+            const days = end - start + 1;
+            const monthShort = Math.min(days, Math.max(0, Math.min(end, lastShortDay) - start + 1));
             tally.monthShort[index]! += monthShort * weight;
-            tally.monthLong[index]! += monthLong * weight;
-          });
+            tally.monthLong[index]! += (days - monthShort) * weight;
+          }
         }
       }
     }
   }
   repeatedShortTerm.sort((a, b) => collator.compare(a.employmentId, b.employmentId));
 
-  const emptyGroup = (): GroupTally => ({
-    ...emptyTally(months.length),
-    employeeIds: new Set(),
-    previousEmployeeIds: new Set(),
-    monthEmployeeIds: months.map(() => new Set<string>()),
-  });
+  const emptyGroup = (): GroupTally => ({ ...emptyTally(months.length), employees: new Int32Array(FIRST_MONTH_BIT + months.length), counted: new Map() });
   // Roll-ups by today's organisation (SPEC §3): every day of a unit, from whichever of its rows, counts for the
   // verksamhet and avdelning of the unit's latest row, so a unit moved in a reorganisation takes its history along
   // and a verksamhet or avdelning that no unit names any more has no figures.
@@ -385,12 +404,13 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
       groups.set(key, group);
     }
     addTally(group, indexed.tally);
-    const { employmentId } = indexed.row;
-    if (indexed.windowDays > 0) group.employeeIds.add(employmentId);
-    if (indexed.previousDays > 0) group.previousEmployeeIds.add(employmentId);
-    indexed.monthDays.forEach((days, index) => {
-      if (days > 0) group.monthEmployeeIds[index]!.add(employmentId);
-    });
+    let periods = indexed.periods;
+    if (indexed.sharedEmployment && periods !== 0) {
+      const counted = group.counted.get(indexed.employment) ?? 0;
+      periods &= ~counted;
+      if (periods !== 0) group.counted.set(indexed.employment, counted | periods);
+    }
+    for (let bit = 0; periods !== 0; bit += 1, periods >>>= 1) if ((periods & 1) !== 0) group.employees[bit]! += 1;
   };
   for (const indexed of indexedRows) {
     const { row } = indexed;
@@ -421,7 +441,7 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
   for (const [key, tally] of groups) {
     const separator = key.indexOf(':');
     const level = key.slice(0, separator) as UnitLevel;
-    if (!LEVEL_ORDER.includes(level) || tally.employeeIds.size === 0) continue;
+    if (!LEVEL_ORDER.includes(level) || tally.employees[WINDOW_BIT] === 0) continue;
     const id = key.slice(separator + 1);
     const row = latest.get(key)!;
     const rates = ratesOf(tally);
@@ -474,10 +494,10 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
       const tally = groups.get(`${prefix}${group}`) ?? emptyGroup();
       return {
         group,
-        employees: tally.employeeIds.size,
+        employees: tally.employees[WINDOW_BIT]!,
         exposureDays: tally.exposure,
         totalPct: ratio(tally.short + tally.long, tally.exposure),
-        suppressed: tally.employeeIds.size <= thresholds.statutoryGroupMaxSuppressed,
+        suppressed: tally.employees[WINDOW_BIT]! <= thresholds.statutoryGroupMaxSuppressed,
       };
     });
   const statutory = statutoryOf('statutory:');
