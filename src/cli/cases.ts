@@ -1,6 +1,7 @@
 // rehab cases: the SPEC §4 checklist for every open rehab case at the as-of date, per manager.
 import type { Command } from 'commander';
-import { computeAbsenceReport } from '../core/absenceFigures.js';
+import { repeatedShortTermAbsence } from '../core/repeatedShortTerm.js';
+import { buildSickPeriods } from '../core/sickPeriods.js';
 import { evaluateCases, reportForManager } from '../core/caseChecklist.js';
 import { defaultWindow } from '../core/routineCalendar.js';
 import { readDataset } from '../input/readDataset.js';
@@ -34,14 +35,10 @@ export function registerCases(program: Command): void {
       const { format } = options;
       const asOf = options.asOf ?? today();
       const { dataset } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true, maxFileMegabytes: config.maxFileMegabytes });
-      // Repeated short-term absence is a figure of the default window (SPEC §3), owned by absenceFigures.
-      const absence = computeAbsenceReport(dataset, {
-        asOf,
-        window: defaultWindow(asOf),
-        thresholds: config.thresholds,
-        administrationName: config.administrationName,
-      });
-      let report = evaluateCases(dataset, { asOf, thresholds: config.thresholds, repeatedShortTerm: absence.repeatedShortTerm });
+      // Repeated short-term absence is counted over the default window (SPEC §3), as the figures count it.
+      const sickPeriods = buildSickPeriods(dataset.sickSegments, { relapseGapDays: config.thresholds.relapseGapDays, asOf });
+      const repeatedShortTerm = repeatedShortTermAbsence(sickPeriods, defaultWindow(asOf), config.thresholds);
+      let report = evaluateCases(dataset, { asOf, thresholds: config.thresholds, repeatedShortTerm, sickPeriods });
       if (options.manager !== undefined) {
         const chef = options.manager.trim();
         const known = dataset.employments.some((row) => row.managerEmail.toLowerCase() === chef.toLowerCase());

@@ -1,11 +1,14 @@
 // Absence figures (SPEC §3): exposure and sick full-time-equivalent days per unit, short/long split, roll-ups, trend.
-import { addMonths, firstOfMonth, lastOfMonth, toDayNumber, type DateRange, type IsoDate } from './calendarDate.js';
+import { lastOfMonth, toDayNumber, type DateRange, type IsoDate } from './calendarDate.js';
 import { sickDaysWithoutEmployment } from './dataWarnings.js';
 import { funnelLimits, type FunnelLimits, type FunnelSignal } from './funnelLimits.js';
 import { previousWindow, trendMonths } from './routineCalendar.js';
-import { sickDaysUpTo, sickPeriodsOfEmployment } from './sickPeriods.js';
+import { byEmploymentId, repeatedShortTermOf, type RepeatedShortTermAbsence } from './repeatedShortTerm.js';
+import { eachEmploymentsSickPeriods, sickDaysUpTo, type SickPeriod } from './sickPeriods.js';
 import type { Thresholds } from './thresholds.js';
 import type { DataWarning, Dataset, EmploymentRow } from './types.js';
+
+export type { RepeatedShortTermAbsence } from './repeatedShortTerm.js';
 
 export type UnitLevel = 'enhet' | 'verksamhet' | 'avdelning';
 
@@ -94,12 +97,6 @@ export interface GroupCells {
   months: CellPopulation[];
 }
 
-export interface RepeatedShortTermAbsence {
-  employmentId: string;
-  /** Starts of the sick periods that began in the N whole months ending with the window's last month, up to the window end. */
-  periodStarts: IsoDate[];
-}
-
 export interface AbsenceReport {
   asOf: IsoDate;
   window: DateRange;
@@ -133,6 +130,11 @@ export interface AbsenceParams {
   thresholds: Thresholds;
   /** Name from the config; else the förvaltning of the latest employment row. */
   administrationName?: string | null;
+  /**
+   * Every employment's sick periods (buildSickPeriods with relapseGapDays and asOf), when the caller has built them
+   * for the checklist as well; else built here.
+   */
+  sickPeriods?: ReadonlyMap<string, readonly SickPeriod[]>;
 }
 
 /** Inclusive range of UTC day numbers; the hot loop works on integers, never on date strings. */
@@ -342,15 +344,12 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
   }
 
   // Sick days: whole periods give the day numbers; only days inside the relevant range are counted, per valid row.
-  const periodOptions = { relapseGapDays: thresholds.relapseGapDays, asOf };
-  // N whole calendar months ending with the window's last month (SPEC §3), up to the window end.
-  const repeatedFrom = addMonths(firstOfMonth(window.to), 1 - thresholds.repeatedShortTermMonths);
+  const periodsById = params.sickPeriods ?? eachEmploymentsSickPeriods(dataset.sickSegments, { relapseGapDays: thresholds.relapseGapDays, asOf });
   const repeatedShortTerm: RepeatedShortTermAbsence[] = [];
-  for (const [employmentId, segments] of groupBy(dataset.sickSegments, (segment) => segment.employmentId)) {
+  for (const [employmentId, periods] of periodsById) {
+    const repeated = repeatedShortTermOf(employmentId, periods, window, thresholds);
+    if (repeated) repeatedShortTerm.push(repeated);
     const rows = rowsById.get(employmentId) ?? [];
-    const periods = sickPeriodsOfEmployment(employmentId, segments, periodOptions);
-    const periodStarts = periods.map((period) => period.start).filter((start) => start >= repeatedFrom && start <= window.to);
-    if (periodStarts.length >= thresholds.repeatedShortTermPeriods) repeatedShortTerm.push({ employmentId, periodStarts });
     if (rows.length === 0) continue;
     for (const period of periods) {
       // Statutory long-spell share: the period's length counted up to the window end.
@@ -385,7 +384,6 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
       }
     }
   }
-  repeatedShortTerm.sort((a, b) => collator.compare(a.employmentId, b.employmentId));
 
   const emptyGroup = (): GroupTally => ({ ...emptyTally(months.length), employees: new Int32Array(FIRST_MONTH_BIT + months.length), counted: new Map() });
   // Roll-ups by today's organisation (SPEC §3): every day of a unit, from whichever of its rows, counts for the
@@ -519,7 +517,7 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
     operationStatutory,
     cells,
     funnelDispersion,
-    repeatedShortTerm,
+    repeatedShortTerm: byEmploymentId(repeatedShortTerm),
     // Sick days without a valid employment row are left out above; the warning says how many, per segment.
     warnings: sickDaysWithoutEmployment({ ...dataset, cases: [] }, window, asOf),
   };

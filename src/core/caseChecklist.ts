@@ -1,6 +1,6 @@
 // Case checklist (SPEC §4): the four checks per open case, gaps, assessment, rehabiliteringskedjan milestone, per manager.
 import { addDays, addMonths, daysBetween, maxDate, type IsoDate } from './calendarDate.js';
-import type { RepeatedShortTermAbsence } from './absenceFigures.js';
+import type { RepeatedShortTermAbsence } from './repeatedShortTerm.js';
 import type { Thresholds } from './thresholds.js';
 import { buildSickPeriods, dayNumberOn, periodOn, type SickPeriod } from './sickPeriods.js';
 import type { CaseType, Dataset, EmploymentRow, RehabCase, YesNoUnknown } from './types.js';
@@ -120,8 +120,10 @@ export interface CaseChecklistReport {
 export interface CaseChecklistParams {
   asOf: IsoDate;
   thresholds: Thresholds;
-  /** From computeAbsenceReport (the figures own the repeated short-term rule). */
+  /** From repeatedShortTermAbsence (src/core/repeatedShortTerm.ts), over the default window. */
   repeatedShortTerm: RepeatedShortTermAbsence[];
+  /** Every employment's sick periods (buildSickPeriods with relapseGapDays and asOf) when already built; else built here. */
+  sickPeriods?: ReadonlyMap<string, readonly SickPeriod[]>;
 }
 
 /** Rehabiliteringskedjan: the days at which Försäkringskassan assesses work capacity against a wider labour market. */
@@ -311,11 +313,17 @@ function repeatedShortTermFindings(
   thresholds: Thresholds,
 ): RepeatedShortTermFinding[] {
   const findings: RepeatedShortTermFinding[] = [];
+  const casesByEmployment = new Map<string, RehabCase[]>();
+  for (const rehabCase of openCases) {
+    const list = casesByEmployment.get(rehabCase.employmentId);
+    if (list) list.push(rehabCase);
+    else casesByEmployment.set(rehabCase.employmentId, [rehabCase]);
+  }
   for (const absence of repeated) {
     const starts = [...absence.periodStarts].sort(compareText);
     const thresholdPeriodStart = starts[thresholds.repeatedShortTermPeriods - 1];
     if (thresholdPeriodStart === undefined) continue;
-    const cases = openCases.filter((rehabCase) => rehabCase.employmentId === absence.employmentId).sort((a, b) => compareText(a.caseId, b.caseId));
+    const cases = [...(casesByEmployment.get(absence.employmentId) ?? [])].sort((a, b) => compareText(a.caseId, b.caseId));
     let caseId: string | null = null;
     let finding: RepeatedShortTermFindingCode;
     if (cases.length === 0) finding = 'no_open_case';
@@ -389,7 +397,7 @@ function managerSummaries(
 /** The case checklist at the as-of date: every open case checked, summed per manager, plus repeated short-term absence to act on. */
 export function evaluateCases(dataset: Dataset, params: CaseChecklistParams): CaseChecklistReport {
   const { asOf, thresholds } = params;
-  const periodsByEmployment = buildSickPeriods(dataset.sickSegments, { relapseGapDays: thresholds.relapseGapDays, asOf });
+  const periodsByEmployment = params.sickPeriods ?? buildSickPeriods(dataset.sickSegments, { relapseGapDays: thresholds.relapseGapDays, asOf });
   const rowsByEmployment = new Map<string, EmploymentRow[]>();
   for (const row of dataset.employments) {
     const rows = rowsByEmployment.get(row.employmentId);

@@ -54,17 +54,20 @@ export function sickPeriodsOfEmployment(employmentId: string, segments: readonly
   return periods;
 }
 
-/** All employments' periods, keyed by anstallnings_id. */
+/** All employments' periods, keyed by anstallnings_id (in the order the ids first appear). */
 export function buildSickPeriods(segments: readonly SickSegment[], options: SickPeriodOptions): Map<string, SickPeriod[]> {
+  return new Map(eachEmploymentsSickPeriods(segments, options));
+}
+
+/** The same, one employment at a time, for a single pass that need not hold every period at once. */
+export function* eachEmploymentsSickPeriods(segments: readonly SickSegment[], options: SickPeriodOptions): Generator<[string, SickPeriod[]]> {
   const byEmployment = new Map<string, SickSegment[]>();
   for (const segment of segments) {
     const list = byEmployment.get(segment.employmentId);
     if (list) list.push(segment);
     else byEmployment.set(segment.employmentId, [segment]);
   }
-  const periods = new Map<string, SickPeriod[]>();
-  for (const [employmentId, list] of byEmployment) periods.set(employmentId, sickPeriodsOfEmployment(employmentId, list, options));
-  return periods;
+  for (const [employmentId, list] of byEmployment) yield [employmentId, sickPeriodsOfEmployment(employmentId, list, options)];
 }
 
 /** Day number of a date in the period, or null when the date is not a sick day of it. */

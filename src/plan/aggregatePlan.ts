@@ -3,6 +3,7 @@
 import { addDays, addMonths, type DateRange, type IsoDate } from '../core/calendarDate.js';
 import { computeAbsenceReport, type AbsenceReport } from '../core/absenceFigures.js';
 import { evaluateCases } from '../core/caseChecklist.js';
+import { buildSickPeriods, type SickPeriod } from '../core/sickPeriods.js';
 import { followUpScope, type ManagerScope } from '../core/followUpScope.js';
 import { analyseRehabWork, type ManagerReflection, type PreviousRound, type RehabAnalysis } from '../core/rehabAnalysis.js';
 import { routineMoment, wholeMonths } from '../core/routineCalendar.js';
@@ -102,8 +103,8 @@ export function analysisFolderName(period: string): string {
   return `${period} analys`;
 }
 
-function report(dataset: Dataset, input: AggregatePlanInput, window: DateRange): AbsenceReport {
-  return computeAbsenceReport(dataset, { asOf: input.asOf, window, thresholds: input.thresholds, administrationName: input.administrationName });
+function report(dataset: Dataset, input: AggregatePlanInput, window: DateRange, sickPeriods: ReadonlyMap<string, readonly SickPeriod[]>): AbsenceReport {
+  return computeAbsenceReport(dataset, { asOf: input.asOf, window, thresholds: input.thresholds, administrationName: input.administrationName, sickPeriods });
 }
 
 export function planAggregate(input: AggregatePlanInput): AggregatePlan {
@@ -111,10 +112,12 @@ export function planAggregate(input: AggregatePlanInput): AggregatePlan {
   const { asOf, window, dataset, thresholds } = input;
   const moment = routineMoment(asOf);
   const period = periodName(moment.seasonYear, moment.season);
-  const absence = report(dataset, input, window);
-  const previousPeriod = report(dataset, input, absence.previousWindow);
-  const yearEarlier = report(dataset, input, yearEarlierWindow(window));
-  const checklist = evaluateCases(dataset, { asOf, thresholds, repeatedShortTerm: absence.repeatedShortTerm });
+  // Sick periods once, for the three windows' figures and the checklist.
+  const sickPeriods = buildSickPeriods(dataset.sickSegments, { relapseGapDays: thresholds.relapseGapDays, asOf });
+  const absence = report(dataset, input, window, sickPeriods);
+  const previousPeriod = report(dataset, input, absence.previousWindow, sickPeriods);
+  const yearEarlier = report(dataset, input, yearEarlierWindow(window), sickPeriods);
+  const checklist = evaluateCases(dataset, { asOf, thresholds, repeatedShortTerm: absence.repeatedShortTerm, sickPeriods });
   const unitsOfEnhet = absence.units.filter((unit) => unit.level === 'enhet');
   const scope = followUpScope(unitsOfEnhet, checklist.cases, input.hrSpecialists);
 

@@ -2,6 +2,7 @@
 // workbook (Alt. 1), the deck (Alt. 2), the invitation mail and its meeting request; per verksamhet the leadership
 // deck; the summary and the manifest. Pure: no file system, no clock (createdAt comes in), no document library.
 import { computeAbsenceReport, type UnitFigures } from '../core/absenceFigures.js';
+import { buildSickPeriods } from '../core/sickPeriods.js';
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
 import { evaluateCases, type ManagerCaseSummary } from '../core/caseChecklist.js';
 import { checklistCountsByOperation } from '../core/checklistCounts.js';
@@ -76,11 +77,13 @@ export function planPrep(input: PrepPlanInput): PrepPlanResult {
   const { dataset, config, asOf, window } = input;
   const moment = routineMoment(asOf);
   const period = periodName(moment.seasonYear, moment.season);
-  const absenceParams = { asOf, window, thresholds: config.thresholds, administrationName: config.administrationName };
+  // Sick periods once, for the figures and the checklist.
+  const sickPeriods = buildSickPeriods(dataset.sickSegments, { relapseGapDays: config.thresholds.relapseGapDays, asOf });
+  const absenceParams = { asOf, window, thresholds: config.thresholds, administrationName: config.administrationName, sickPeriods };
   const absence = computeAbsenceReport(dataset, absenceParams);
   // Once per run, over the whole administration: every shared deck hides the same cells (SPEC §7).
   const { disclosure, operationStatutory } = disclosureForRun(absence, absenceParams.thresholds);
-  const checklist = evaluateCases(dataset, { asOf, thresholds: config.thresholds, repeatedShortTerm: absence.repeatedShortTerm });
+  const checklist = evaluateCases(dataset, { asOf, thresholds: config.thresholds, repeatedShortTerm: absence.repeatedShortTerm, sickPeriods });
 
   const resolved = resolveFilters(input, absence.units);
   if (resolved.findings.length > 0) return { ok: false, findings: resolved.findings };
