@@ -12,7 +12,6 @@ import { readPreviousRound } from '../input/previousRound.js';
 import { readDataset } from '../input/readDataset.js';
 import { planAggregate, type AggregateSummary } from '../plan/aggregatePlan.js';
 import { aggregateSummaryJson, aggregateSummaryText } from '../render/aggregateSummary.js';
-import { compileAnalysisMail } from '../render/invitationMail.js';
 import { periodName } from '../render/labels.js';
 import { applyPlan } from '../write/applyPlan.js';
 import { terminalProgress, type ProgressBar } from '../write/progress.js';
@@ -85,6 +84,7 @@ export async function runAggregate(flags: Record<string, unknown>, progress?: Pr
 
   // Read every input first: a mistake anywhere stops the run before a single file is written.
   progress?.phase('Läser exporterna');
+  const { compileAnalysisMail } = await import('../render/mailCompiler.js');
   const renderMail = compileAnalysisMail(readMailTemplates(options.templates).bilaga2);
   const meetings = options.meetings ? readMeetings(resolve(options.meetings), 'hr_epost') : [];
   const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true, maxFileMegabytes: config.maxFileMegabytes });

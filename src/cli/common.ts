@@ -1,9 +1,9 @@
 // Shared by the commands' options steps (src/cli/options.ts): the clock enters here, never in the core.
-import { format as formatDate } from 'date-fns';
+import { formatISO } from 'date-fns/formatISO';
 import type { IsoDate } from '../core/calendarDate.js';
 
 export function today(): IsoDate {
-  return formatDate(new Date(), 'yyyy-MM-dd');
+  return formatISO(new Date(), { representation: 'date' });
 }
 
 /** Ranges of the options (issue 13: every option range-checked, exit 2): dates that payroll data can hold, windows of a few years. */

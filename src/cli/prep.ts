@@ -9,7 +9,6 @@ import { readMailTemplates } from '../input/mailTemplates.js';
 import { readMeetings } from '../input/meetings.js';
 import { readDataset } from '../input/readDataset.js';
 import { readSlideTexts } from '../input/slideTexts.js';
-import { compileFollowUpMail } from '../render/invitationMail.js';
 import { prepSummaryJson, prepSummaryText } from '../render/prepSummary.js';
 import { planPrep, type PrepFinding } from '../plan/prepPlan.js';
 import { applyPlan } from '../write/applyPlan.js';
@@ -68,6 +67,8 @@ export async function runPrep(flags: Record<string, unknown>, progress?: Progres
   // Read every input first: a mistake anywhere stops the run before a single file is written.
   progress?.phase('Läser exporterna');
   const meetings = options.meetings ? readMeetings(resolve(options.meetings)) : [];
+  // Handlebars is loaded by the commands that write mail only.
+  const { compileFollowUpMail } = await import('../render/mailCompiler.js');
   const renderInvitation = compileFollowUpMail(readMailTemplates(options.templates).bilaga1);
   const slideTexts = readSlideTexts(options.templates);
   const { dataset, files, warnings } = readDataset(options.data, { headerAliases: config.headerAliases, requireCases: true, maxFileMegabytes: config.maxFileMegabytes });

@@ -31,7 +31,7 @@ function librariesLoaded(args: string[]): { status: number | null; libraries: st
   return { status: result.status, libraries: LIBRARIES.filter((name) => urls.includes(`/node_modules/${name}/`)) };
 }
 
-const LIBRARIES = ['exceljs', 'pptxgenjs', 'jszip', 'nodemailer', 'ics'];
+const LIBRARIES = ['exceljs', 'pptxgenjs', 'jszip', 'nodemailer', 'ics', 'handlebars'];
 const DATA = ['--data', fixturePath('scenarios', 'cases-basic'), '--as-of', '2027-02-10'];
 
 describe('document libraries load lazily', () => {
@@ -48,6 +48,20 @@ describe('document libraries load lazily', () => {
     const out = mkdtempSync(join(tmpdir(), 'rehab-lazy-'));
     const { status, libraries } = librariesLoaded(['prep', ...DATA, '--out', out, '--replace']);
     expect(status).toBe(0);
-    expect(libraries).toEqual(['exceljs', 'pptxgenjs', 'jszip', 'nodemailer']);
+    expect(libraries).toEqual(['exceljs', 'pptxgenjs', 'jszip', 'nodemailer', 'handlebars']);
+  });
+
+  it('`rehab --version` alone loads no library and no command, only the version', () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'rehab-modules-')), 'modules.txt');
+    writeFileSync(log, '');
+    const script = `
+      import { register } from 'node:module';
+      register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});
+      process.argv = [process.argv[0], 'rehab', '--version'];
+      await import(${JSON.stringify(`${PROJECT_ROOT}dist/cli/index.js`)});`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, REHAB_TEST_MODULE_LOG: log } });
+    expect(result.stdout).toBe(`${JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version}\n`);
+    const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:'));
+    expect(loaded.map((url) => url.slice(url.indexOf('/dist/')))).toEqual(['/dist/cli/index.js', '/dist/cli/version.js']);
   });
 });

@@ -15,7 +15,7 @@ import { readMailTemplates } from '../../src/input/mailTemplates.js';
 import { readDataset } from '../../src/input/readDataset.js';
 import { readSlideTexts } from '../../src/input/slideTexts.js';
 import type { DeckModel, TableCell } from '../../src/render/deckModel.js';
-import { compileFollowUpMail } from '../../src/render/invitationMail.js';
+import { compileFollowUpMail } from '../../src/render/mailCompiler.js';
 import { prepSummaryText, type PrepSummary } from '../../src/render/prepSummary.js';
 import { statsJson } from '../../src/render/statsReport.js';
 import { STATUTORY_GROUP_LABELS } from '../../src/render/labels.js';

@@ -4,7 +4,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds.js';
 import type { Dataset, EmploymentRow } from '../../src/core/types.js';
 import { planAggregate, yearEarlierWindow, type AggregatePlanInput } from '../../src/plan/aggregatePlan.js';
 import type { DeckModel } from '../../src/render/deckModel.js';
-import { compileAnalysisMail } from '../../src/render/invitationMail.js';
+import { compileAnalysisMail } from '../../src/render/mailCompiler.js';
 import type { WorkbookModel } from '../../src/render/workbookModel.js';
 import { readMailTemplates } from '../../src/input/mailTemplates.js';
 import { renderPptx } from '../../src/write/pptxWriter.js';

@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/input/config.js';
 import { readMailTemplates } from '../../src/input/mailTemplates.js';
 import { readDataset } from '../../src/input/readDataset.js';
 import { readSlideTexts } from '../../src/input/slideTexts.js';
-import { compileFollowUpMail } from '../../src/render/invitationMail.js';
+import { compileFollowUpMail } from '../../src/render/mailCompiler.js';
 import { planPrep, type PrepPlanInput } from '../../src/plan/prepPlan.js';
 import { fixturePath } from '../helpers/runCli.js';
 

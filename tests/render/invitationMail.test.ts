@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { BUNDLED_TEMPLATES_DIR } from '../../src/input/templateFiles.js';
 import { readMailTemplates } from '../../src/input/mailTemplates.js';
+import { compileInvitationMails } from '../../src/render/mailCompiler.js';
 import {
   analysisVariables,
-  compileInvitationMails,
   followUpMeetingText,
   followUpVariables,
   swedishLongDate,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readMailTemplates } from '../../src/input/mailTemplates.js';
-import { compileInvitationMails } from '../../src/render/invitationMail.js';
+import { compileInvitationMails } from '../../src/render/mailCompiler.js';
 import { buildEml } from '../../src/write/emlWriter.js';
 import { meetingUid } from '../../src/render/mailModel.js';
 import { buildMeetingRequest } from '../../src/write/icsWriter.js';
