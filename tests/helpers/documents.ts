@@ -35,17 +35,19 @@ export async function documentText(path: string): Promise<string> {
 
 const PARSE_EML = `
 import email, email.policy, json, sys
-with open(sys.argv[1], 'rb') as handle:
-    message = email.message_from_bytes(handle.read(), policy=email.policy.default)
-parts = []
-for part in message.walk():
-    if part.is_multipart():
-        continue
-    content = part.get_content()
-    parts.append({'type': part.get_content_type(), 'content': content if isinstance(content, str) else content.decode('utf-8')})
-to, sender = message['to'].addresses[0], message['from'].addresses[0]
-print(json.dumps({'subject': message['subject'], 'to': [to.display_name, to.addr_spec], 'from': [sender.display_name, sender.addr_spec],
-                  'unsent': message['x-unsent'], 'defects': len(message.defects), 'parts': parts}))
+def parse(path):
+    with open(path, 'rb') as handle:
+        message = email.message_from_bytes(handle.read(), policy=email.policy.default)
+    parts = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        content = part.get_content()
+        parts.append({'type': part.get_content_type(), 'content': content if isinstance(content, str) else content.decode('utf-8')})
+    to, sender = message['to'].addresses[0], message['from'].addresses[0]
+    return {'subject': message['subject'], 'to': [to.display_name, to.addr_spec], 'from': [sender.display_name, sender.addr_spec],
+            'unsent': message['x-unsent'], 'defects': len(message.defects), 'parts': parts}
+print(json.dumps([parse(path) for path in sys.argv[1:]]))
 `;
 
 export interface ParsedEml {
@@ -57,10 +59,28 @@ export interface ParsedEml {
   parts: { type: string; content?: string }[];
 }
 
+// Parsed mails by path, size and modification time: the run folders of a test file do not change between its tests,
+// and one Python process per mail was a large part of the suite's time.
+const parsedEmls = new Map<string, ParsedEml>();
+const emlKey = (path: string): string => {
+  const stats = statSync(path);
+  return `${path}\u0000${stats.size}\u0000${stats.mtimeMs}`;
+};
+
+/** Parses mails with Python's email package, all in one process. */
+export function parseEmls(paths: readonly string[]): ParsedEml[] {
+  const missing = [...new Set(paths.filter((path) => !parsedEmls.has(emlKey(path))))];
+  if (missing.length > 0) {
+    const result = spawnSync('python3', ['-c', PARSE_EML, ...missing], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`python3 could not parse ${missing.join(', ')}: ${result.stderr}`);
+    const parsed = JSON.parse(result.stdout) as ParsedEml[];
+    missing.forEach((path, index) => parsedEmls.set(emlKey(path), parsed[index]!));
+  }
+  return paths.map((path) => parsedEmls.get(emlKey(path))!);
+}
+
 export function parseEml(path: string): ParsedEml {
-  const result = spawnSync('python3', ['-c', PARSE_EML, path], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`python3 could not parse ${path}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as ParsedEml;
+  return parseEmls([path])[0]!;
 }
 
 /** Converts documents to PDF with LibreOffice headless (it exits 0 even on failure: the PDFs are checked). */
