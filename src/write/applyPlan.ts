@@ -2,10 +2,10 @@
 // bytes and sha256 in the manifest, writes the manifest last and commits the folder as a transaction
 // (src/write/outputFolder.ts: lock, staging, hash check, rename; a failure or a signal leaves nothing).
 // Document libraries are imported on first use, so commands that write no document never load them.
-import type { MeetingRequestModel } from '../render/mailModel.js';
 import { manifestJson, type ManifestOutput } from '../render/runManifest.js';
-import { MANIFEST_FILE, type Plan, type PlannedDocument } from '../plan/types.js';
+import { MANIFEST_FILE, type Plan } from '../plan/types.js';
 import { StagedFolder } from './outputFolder.js';
+import { serialiseInOrder } from './serialisePool.js';
 
 export interface ApplyOptions {
   /** --ersatt: an existing run folder may be replaced. */
@@ -25,11 +25,11 @@ export async function applyPlan(plan: Plan<unknown>, outDir: string, options: Ap
   const folder = StagedFolder.create(outDir, plan.folder, { replace: options.replace });
   try {
     const keyOf = new Map<string, string>();
-    for (const document of plan.documents) {
-      folder.write(document.path, await serialise(document));
+    await serialiseInOrder(plan.documents, (document, bytes) => {
+      folder.write(document.path, bytes);
       keyOf.set(document.path, document.manifestKey ?? document.path);
       options.onDocument?.();
-    }
+    });
     // Keys, not paths: paths carry managers' names (src/render/prepFiles.ts).
     const outputsOf = (): ManifestOutput[] => folder.written.map(({ path, bytes, sha256 }) => ({ key: keyOf.get(path) ?? path, bytes, sha256 }));
     const manifest = { ...plan.manifest, outputs: outputsOf() };
@@ -59,38 +59,4 @@ async function testPause(): Promise<void> {
   }
   const pause = Number(setting);
   if (pause > 0) await sleep(pause);
-}
-
-/** A document's bytes; the same model always gives the same bytes apart from the zip entries' times. */
-export async function serialise(document: PlannedDocument): Promise<Buffer | string> {
-  switch (document.kind) {
-    case 'xlsx': {
-      const { writeXlsx } = await import('./xlsxWriter.js');
-      return writeXlsx(document.model);
-    }
-    case 'pptx': {
-      const { renderPptx } = await import('./pptxWriter.js');
-      return renderPptx(document.model);
-    }
-    case 'ics':
-      return meetingRequestText(document.model);
-    case 'eml': {
-      const { buildEml } = await import('./emlWriter.js');
-      const { meetingRequest, date, ...mail } = document.model;
-      return buildEml({
-        ...mail,
-        date: new Date(date),
-        ...(meetingRequest ? { meetingRequest: await meetingRequestText(meetingRequest.model), meetingFileName: meetingRequest.fileName } : {}),
-      });
-    }
-    case 'json':
-      return `${JSON.stringify(document.model, null, 2)}\n`;
-    case 'txt':
-      return document.model;
-  }
-}
-
-async function meetingRequestText(model: MeetingRequestModel): Promise<string> {
-  const { buildMeetingRequest } = await import('./icsWriter.js');
-  return buildMeetingRequest({ ...model, stamp: new Date(model.stamp) });
 }
