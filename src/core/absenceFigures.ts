@@ -3,7 +3,7 @@ import { lastOfMonth, toDayNumber, type DateRange, type IsoDate } from './calend
 import { sickDaysWithoutEmployment } from './dataWarnings.js';
 import { funnelLimits, type FunnelLimits, type FunnelSignal } from './funnelLimits.js';
 import { previousWindow, trendMonths } from './routineCalendar.js';
-import { byEmploymentId, repeatedShortTermOf, type RepeatedShortTermAbsence } from './repeatedShortTerm.js';
+import { byEmploymentId, repeatedShortTermOf, repeatedShortTermRule, type RepeatedShortTermAbsence } from './repeatedShortTerm.js';
 import { eachEmploymentsSickPeriods, sickDaysUpTo, type SickPeriod } from './sickPeriods.js';
 import type { Thresholds } from './thresholds.js';
 import type { DataWarning, Dataset, EmploymentRow } from './types.js';
@@ -346,8 +346,9 @@ export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sic
   // Sick days: whole periods give the day numbers; only days inside the relevant range are counted, per valid row.
   const periodsById = params.sickPeriods ?? eachEmploymentsSickPeriods(dataset.sickSegments, { relapseGapDays: thresholds.relapseGapDays, asOf });
   const repeatedShortTerm: RepeatedShortTermAbsence[] = [];
+  const repeatedRule = repeatedShortTermRule(window, thresholds);
   for (const [employmentId, periods] of periodsById) {
-    const repeated = repeatedShortTermOf(employmentId, periods, window, thresholds);
+    const repeated = repeatedShortTermOf(employmentId, periods, repeatedRule);
     if (repeated) repeatedShortTerm.push(repeated);
     const rows = rowsById.get(employmentId) ?? [];
     if (rows.length === 0) continue;

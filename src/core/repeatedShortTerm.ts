@@ -14,11 +14,21 @@ const collator = new Intl.Collator('sv');
 
 type RepeatedThresholds = Pick<Thresholds, 'repeatedShortTermMonths' | 'repeatedShortTermPeriods'>;
 
+export interface RepeatedShortTermRule {
+  /** The N whole months ending with the window's last month, up to the window end. */
+  months: DateRange;
+  periods: number;
+}
+
+export function repeatedShortTermRule(window: DateRange, thresholds: RepeatedThresholds): RepeatedShortTermRule {
+  return { months: { from: addMonths(firstOfMonth(window.to), 1 - thresholds.repeatedShortTermMonths), to: window.to }, periods: thresholds.repeatedShortTermPeriods };
+}
+
 /** One employment's repeated short-term absence, or null. */
-export function repeatedShortTermOf(employmentId: string, periods: readonly SickPeriod[], window: DateRange, thresholds: RepeatedThresholds): RepeatedShortTermAbsence | null {
-  const from = addMonths(firstOfMonth(window.to), 1 - thresholds.repeatedShortTermMonths);
-  const periodStarts = periods.map((period) => period.start).filter((start) => start >= from && start <= window.to);
-  return periodStarts.length >= thresholds.repeatedShortTermPeriods ? { employmentId, periodStarts } : null;
+export function repeatedShortTermOf(employmentId: string, periods: readonly SickPeriod[], rule: RepeatedShortTermRule): RepeatedShortTermAbsence | null {
+  const { from, to } = rule.months;
+  const periodStarts = periods.map((period) => period.start).filter((start) => start >= from && start <= to);
+  return periodStarts.length >= rule.periods ? { employmentId, periodStarts } : null;
 }
 
 /** In the order reports list them: by anstallnings_id. */
@@ -33,8 +43,9 @@ export function repeatedShortTermAbsence(
   thresholds: RepeatedThresholds,
 ): RepeatedShortTermAbsence[] {
   const result: RepeatedShortTermAbsence[] = [];
+  const rule = repeatedShortTermRule(window, thresholds);
   for (const [employmentId, periods] of periodsByEmployment) {
-    const found = repeatedShortTermOf(employmentId, periods, window, thresholds);
+    const found = repeatedShortTermOf(employmentId, periods, rule);
     if (found) result.push(found);
   }
   return byEmploymentId(result);
