@@ -1,58 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCases, type CaseChecklistReport, type CaseEvaluation } from '../../src/core/caseChecklist.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/core/thresholds.js';
-import type { Dataset, EmploymentRow, RehabCase, SickSegment } from '../../src/core/types.js';
+import type { Dataset, RehabCase } from '../../src/core/types.js';
+import { employment, openCase, sick } from './caseChecklist.builders.js';
 import type { RepeatedShortTermAbsence } from '../../src/core/absenceFigures.js';
 
 // Every test runs at this date; 2027 is not a leap year (February has 28 days).
 const AS_OF = '2027-02-10';
-
-function employment(employmentId: string, overrides: Partial<EmploymentRow> = {}): EmploymentRow {
-  return {
-    employmentId,
-    name: `Testperson ${employmentId}`,
-    administration: 'Socialförvaltningen',
-    department: 'Äldreomsorg',
-    operation: 'Hemtjänst',
-    unitId: 'U1',
-    unitName: 'Hemtjänst Norr',
-    managerName: 'Ada Chefsson',
-    managerEmail: 'ada.chefsson@exempel.se',
-    employmentRate: 100,
-    gender: null,
-    birthYear: null,
-    validFrom: '2020-01-01',
-    validTo: null,
-    line: 2,
-    ...overrides,
-  };
-}
-
-function sick(employmentId: string, from: string, to: string | null, extent = 100): SickSegment {
-  return { employmentId, from, to, extent, line: 2 };
-}
-
-/** An open case whose every dated field is fine at AS_OF, so a test changes only what it is about. */
-function openCase(caseId: string, employmentId: string, overrides: Partial<RehabCase> = {}): RehabCase {
-  return {
-    caseId,
-    employmentId,
-    caseType: 'langtid',
-    status: 'oppet',
-    openedDate: '2027-01-05',
-    closedDate: null,
-    expectedOver60Days: null,
-    certificateTo: '2027-03-31',
-    healthTalkDate: '2026-12-01',
-    planMadeDate: '2027-01-15',
-    planRevisedDate: null,
-    planFollowUpDate: '2027-03-01',
-    lastDocumentationDate: '2027-02-01',
-    nextActivityDate: '2027-02-20',
-    line: 2,
-    ...overrides,
-  };
-}
 
 function run(dataset: Partial<Dataset>, options: { thresholds?: Partial<Thresholds>; repeatedShortTerm?: RepeatedShortTermAbsence[]; asOf?: string } = {}): CaseChecklistReport {
   return evaluateCases(

@@ -3,70 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCases, reportForManager, type CaseChecklistReport } from '../../src/core/caseChecklist.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/core/thresholds.js';
 import type { EmploymentRow, RehabCase, SickSegment } from '../../src/core/types.js';
+import { employment, openCase, sick } from './caseChecklist.builders.js';
 
 const AS_OF = '2027-02-10';
 
-function row(employmentId: string, overrides: Partial<EmploymentRow> = {}): EmploymentRow {
-  return {
-    employmentId,
-    name: `Testperson ${employmentId}`,
-    administration: 'Socialförvaltningen',
-    department: 'Äldreomsorg',
-    operation: 'Hemtjänst',
-    unitId: 'U1',
-    unitName: 'Hemtjänst Norr',
-    managerName: 'Ada Chefsson',
-    managerEmail: 'ada.chefsson@exempel.se',
-    employmentRate: 100,
-    gender: null,
-    birthYear: null,
-    validFrom: '2020-01-01',
-    validTo: null,
-    line: 2,
-    ...overrides,
-  };
-}
-
-function sick(employmentId: string, from: string, to: string | null, extent = 100): SickSegment {
-  return { employmentId, from, to, extent, line: 2 };
-}
-
-function rehabCase(caseId: string, employmentId: string, overrides: Partial<RehabCase> = {}): RehabCase {
-  return {
-    caseId,
-    employmentId,
-    caseType: 'langtid',
-    status: 'oppet',
-    openedDate: '2026-12-05',
-    closedDate: null,
-    expectedOver60Days: null,
-    certificateTo: '2027-03-31',
-    healthTalkDate: '2026-12-10',
-    planMadeDate: '2027-01-15',
-    planRevisedDate: null,
-    planFollowUpDate: '2027-03-01',
-    lastDocumentationDate: '2027-02-01',
-    nextActivityDate: '2027-02-20',
-    line: 2,
-    ...overrides,
-  };
-}
+// Opened in December with the health talk soon after; otherwise the checklist tests' open case.
+const rehabCase = (caseId: string, employmentId: string, overrides: Partial<RehabCase> = {}): RehabCase =>
+  openCase(caseId, employmentId, { openedDate: '2026-12-05', healthTalkDate: '2026-12-10', ...overrides });
 
 const BO = 'bo.berg@exempel.se';
 const CIA = 'cia.dahl@exempel.se';
 
 const employments: EmploymentRow[] = [
   // A moved to U2 (manager Bo) on 1 Feb: the row valid on the as-of date gives unit and manager.
-  row('A', { validTo: '2027-01-31' }),
-  row('A', { unitId: 'U2', unitName: 'Hemtjänst Söder', managerEmail: BO, managerName: 'Bo Berg', validFrom: '2027-02-01' }),
-  row('B'),
-  row('C'),
-  row('D'),
-  row('E'),
-  row('F'),
+  employment('A', { validTo: '2027-01-31' }),
+  employment('A', { unitId: 'U2', unitName: 'Hemtjänst Söder', managerEmail: BO, managerName: 'Bo Berg', validFrom: '2027-02-01' }),
+  employment('B'),
+  employment('C'),
+  employment('D'),
+  employment('E'),
+  employment('F'),
   // H left on 31 Jan but is still on sick leave: its latest row gives unit and manager.
-  row('H', { unitId: 'U3', unitName: 'Nattpatrullen', managerEmail: CIA, managerName: 'Cia Dahl', validTo: '2027-01-31' }),
-  row('I'),
+  employment('H', { unitId: 'U3', unitName: 'Nattpatrullen', managerEmail: CIA, managerName: 'Cia Dahl', validTo: '2027-01-31' }),
+  employment('I'),
 ];
 
 const sickSegments: SickSegment[] = [
