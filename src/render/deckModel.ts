@@ -265,29 +265,50 @@ export function wrappedLines(text: string, widthPt: number, fontSize: number, bo
 }
 
 /**
- * Splits rows into pages that each fit `budgetPt` of height, as few pages as the greedy fill needs, with the rows
- * spread evenly over them (no continuation slide with a single row).
+ * Splits rows into pages in their order: as few pages as fit `budgetPt` of height (a row taller than a page alone
+ * on one), and of those splits the most even in height (least sum of squared page heights), not in count: one tall
+ * row used to put every other row on a slide of its own. Ties go to fuller early pages.
  */
 export function balancedPages<T>(rows: readonly T[], heightOf: (row: T) => number, budgetPt: number): T[][] {
   if (rows.length === 0) return [[]];
-  let pageCount = 1;
-  let used = 0;
-  for (const row of rows) {
-    const height = heightOf(row);
-    if (used > 0 && used + height > budgetPt) {
-      pageCount += 1;
-      used = 0;
+  const heights = rows.map(heightOf);
+  const prefix = [0];
+  for (const height of heights) prefix.push(prefix[prefix.length - 1]! + height);
+  const pageHeight = (from: number, to: number): number => prefix[to]! - prefix[from]!;
+  const fits = (from: number, to: number): boolean => to - from === 1 || pageHeight(from, to) <= budgetPt;
+  // The fewest pages: filling each page as far as it goes is optimal for rows kept in order.
+  let pageCount = 0;
+  for (let start = 0; start < rows.length; pageCount += 1) {
+    let end = start + 1;
+    while (end < rows.length && fits(start, end + 1)) end += 1;
+    start = end;
+  }
+  // best[k][i]: the least sum of squared page heights when rows [0, i) fill k pages; cut[k][i]: where the last starts.
+  const n = rows.length;
+  const best: number[][] = Array.from({ length: pageCount + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const cut: number[][] = Array.from({ length: pageCount + 1 }, () => new Array<number>(n + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let k = 1; k <= pageCount; k += 1) {
+    for (let i = k; i <= n; i += 1) {
+      // The last page is rows [m, i); the latest m that is best keeps earlier pages fuller.
+      for (let m = i - 1; m >= k - 1; m -= 1) {
+        if (!fits(m, i)) break;
+        const height = pageHeight(m, i);
+        const total = best[k - 1]![m]! + height * height;
+        if (total < best[k]![i]! - 1e-9) {
+          best[k]![i] = total;
+          cut[k]![i] = m;
+        }
+      }
     }
-    used += height;
   }
-  // Even counts per page, then check each page fits; if one does not, take one more page.
-  for (let pages = pageCount; pages <= rows.length; pages++) {
-    const perPage = Math.ceil(rows.length / pages);
-    const split: T[][] = [];
-    for (let start = 0; start < rows.length; start += perPage) split.push(rows.slice(start, start + perPage));
-    if (split.every((page) => page.reduce((sum, row) => sum + heightOf(row), 0) <= budgetPt || page.length === 1)) return split;
+  const pages: T[][] = [];
+  for (let k = pageCount, i = n; k > 0; k -= 1) {
+    const m = cut[k]![i]!;
+    pages.unshift(rows.slice(m, i));
+    i = m;
   }
-  return rows.map((row) => [row]);
+  return pages;
 }
 
 /** Table pages from balancedPages: the first keeps the highlight, the last the note, later ones are "(forts.)". */

@@ -256,9 +256,26 @@ function sectionLines(section: Section): number {
   return 1.6 + texts.reduce((sum, line) => sum + wrappedLines(line, BULLET_WIDTH_PT, 18).lines, 0);
 }
 
+/** A section longer than a slide in pieces that each fit one, the later ones headed "(forts.)". */
+function slideSizedSections(section: Section): Section[] {
+  if (sectionLines(section) <= BULLET_LINES_PER_SLIDE) return [section];
+  const pieces: Section[] = [];
+  let lines: string[] = [];
+  const heading = (): string => (pieces.length === 0 ? section.heading : `${section.heading} (forts.)`);
+  for (const line of section.lines) {
+    if (lines.length > 0 && sectionLines({ ...section, lines: [...lines, line] }) > BULLET_LINES_PER_SLIDE) {
+      pieces.push({ ...section, heading: heading(), lines });
+      lines = [];
+    }
+    lines.push(line);
+  }
+  pieces.push({ ...section, heading: heading(), lines });
+  return pieces;
+}
+
 function toRaiseSlides(input: HrDeckInput): SlideModel[] {
-  const sections = [...toRaiseSections(input), dialogueSection(input)];
-  // Whole sections per slide (a long one on its own), as few slides as fit, then spread evenly.
+  const sections = [...toRaiseSections(input), dialogueSection(input)].flatMap(slideSizedSections);
+  // Whole sections (or slide-sized pieces of a long one) per slide, as few slides as fit, even in height.
   const pages = balancedPages(sections, sectionLines, BULLET_LINES_PER_SLIDE);
   return pages.map((page, index) => ({
     kind: 'bullets',

@@ -42,6 +42,27 @@ describe('buildHrDeck (model)', () => {
     expect(title.kind === 'title' && title.details).toContain('Enhetschef: Karin Lindqvist');
   });
 
+  it('"Att ta upp på mötet": a section longer than a slide goes on in pieces headed (forts.), no slide overfull, every line once', () => {
+    // 36 cases that need support: 36 lines (+1.6 for the heading) cannot fit the 13 lines of one slide.
+    const cases = [0, 1, 2].flatMap((round) =>
+      twelveCases().map((evaluation, index) => ({ ...evaluation, caseId: `R-${round}${String(index).padStart(2, '0')}`, assessment: 'needs_support' as const, gaps: 2, gapChecks: ['certificate', 'returnPlan'] as CaseEvaluation['gapChecks'] })),
+    );
+    const deck = buildHrDeck(hrDeckInput({ cases, summary: summaryOf(cases) }));
+    const slides = deck.slides.filter((slide) => slide.kind === 'bullets' && slide.title.startsWith('Att ta upp'));
+    const lines = slides.flatMap((slide) => (slide.kind === 'bullets' ? slide.paragraphs.map((paragraph) => `${paragraph.style}: ${paragraph.text}`) : []));
+    const supportLines = lines.filter((line) => / \(R-\d{3}\): 2 brister – läkarintyg, plan$/.test(line));
+    expect(supportLines).toHaveLength(36);
+    expect(new Set(supportLines).size).toBe(36);
+    expect(lines.filter((line) => line === 'heading: Ärenden som behöver stöd')).toHaveLength(1);
+    expect(lines.filter((line) => line === 'heading: Ärenden som behöver stöd (forts.)').length).toBeGreaterThanOrEqual(2);
+    // Each line here is one line at 18 pt; a heading takes 1.6: no slide holds more than 13.
+    for (const slide of slides) {
+      if (slide.kind !== 'bullets') continue;
+      const height = slide.paragraphs.reduce((sum, paragraph) => sum + (paragraph.style === 'heading' ? 1.6 : 1), 0);
+      expect(height, slide.title).toBeLessThanOrEqual(13);
+    }
+  });
+
   it('"Att ta upp på mötet": one line per finding with fact and date, plain words where there is none, then the dialogue', () => {
     const cases = twelveCases().map((evaluation, index) =>
       index === 0
