@@ -125,6 +125,8 @@ export function fixContentTypes(xml: string, partNames: string[]): string {
   return `${head}${sorted.join('')}${tail}`;
 }
 
+const SWEDISH = 'sv-SE';
+
 export async function fixPptxPackage(pptx: Buffer): Promise<Buffer> {
   const parts = readPackage(pptx);
   const partNames = [...parts.keys()];
@@ -136,6 +138,12 @@ export async function fixPptxPackage(pptx: Buffer): Promise<Buffer> {
   let hiddenSlides = 0;
   for (const name of partNames.filter((part) => /^ppt\/slides\/slide\d+\.xml$/.test(part))) {
     if (/<p:sld\b[^>]*\sshow="0"/.test(text(name))) hiddenSlides += 1;
+  }
+  // Every text is Swedish: pptxgenjs writes lang="en-US" where it ignores the lang option (tables, chart titles,
+  // notes, the masters), so PowerPoint would spell-check those in English.
+  for (const name of partNames.filter((part) => /^ppt\/.+\.xml$/.test(part))) {
+    const xml = text(name);
+    if (xml.includes(' lang="en-US"')) replace(name, xml.replaceAll(' lang="en-US"', ` lang="${SWEDISH}"`));
   }
   if (parts.has('docProps/app.xml')) replace('docProps/app.xml', fixAppXml(text('docProps/app.xml'), hiddenSlides));
   if (!parts.has(CONTENT_TYPES)) throw new Error('the package has no [Content_Types].xml');

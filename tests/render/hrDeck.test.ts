@@ -227,6 +227,14 @@ describe('buildHrDeck written as .pptx', () => {
     expect(slides.some(isHidden)).toBe(false);
   });
 
+  it('marks every text Swedish (sv-SE), tables, charts and the master too, so PowerPoint spell-checks in Swedish', () => {
+    const langs = [...xml.entries()].flatMap(([name, part]) => [...part.matchAll(/\slang="([^"]*)"/g)].map((match) => `${name}: ${match[1]}`));
+    // The deck has tables (figures, cases) and charts: both used to say en-US.
+    expect(langs.some((entry) => /^ppt\/charts\//.test(entry))).toBe(true);
+    expect(langs.length).toBeGreaterThan(100);
+    expect(langs.filter((entry) => !entry.endsWith(': sv-SE'))).toEqual([]);
+  });
+
   it('has native charts: short/long bars per unit and the administration, monthly lines', () => {
     const bar = chartSeries(xml.get('ppt/charts/chart1.xml')!);
     // Two categories' names are long → horizontal bars, written bottom-up (reversed); 3.25 → 3.3 as in the table.
