@@ -33,7 +33,7 @@ export const MANIFEST_FILE = 'manifest.json';
 export interface Plan<Summary> {
   /** The run folder's name under --out, e.g. '2027-vår'. */
   folder: string;
-  /** In the order they are written (pptxgenjs numbers embedded chart workbooks across a process). */
+  /** In the order they are written and listed in the manifest. */
   documents: PlannedDocument[];
   /** What the command reports; it carries no names. */
   summary: Summary;

@@ -1,6 +1,6 @@
 // Repairs what pptxgenjs 4.0.1 gets wrong in the package, so PowerPoint opens the deck without offering "repair"
 // (STYLE.md; gitbrent/PptxGenJS issues #1534 orphan chart axis id and #1444 phantom slideMaster overrides).
-import { readPackage, writePackage } from './zipPackage.js';
+import { readPackage, writePackage, type PackageParts } from './zipPackage.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -127,8 +127,34 @@ export function fixContentTypes(xml: string, partNames: string[]): string {
 
 const SWEDISH = 'sv-SE';
 
+/**
+ * pptxgenjs numbers chart parts with a counter per process (chart317.xml, Microsoft_Excel_Worksheet317.xlsx): a deck's
+ * bytes would depend on how many charts the process wrote before it. Renumbered 1, 2, … in each deck, in the same
+ * order, with every reference (slide and chart relationships, content types), the deck is the same whichever
+ * thread writes it and whatever was written first.
+ */
+export function renumberCharts(parts: PackageParts): PackageParts {
+  const ids = [...parts.keys()].flatMap((name) => {
+    const match = /^ppt\/charts\/chart(\d+)\.xml$/.exec(name);
+    return match ? [Number(match[1])] : [];
+  });
+  ids.sort((a, b) => a - b);
+  if (ids.every((id, index) => id === index + 1)) return parts;
+  const renumbered = new Map(ids.map((id, index) => [id, index + 1]));
+  const rename = (text: string): string =>
+    text
+      .replace(/(charts\/(?:_rels\/)?chart)(\d+)(\.xml)/g, (whole, head: string, id: string, tail: string) => (renumbered.has(Number(id)) ? `${head}${renumbered.get(Number(id))}${tail}` : whole))
+      .replace(/(embeddings\/Microsoft_Excel_Worksheet)(\d+)(\.xlsx)/g, (whole, head: string, id: string, tail: string) => (renumbered.has(Number(id)) ? `${head}${renumbered.get(Number(id))}${tail}` : whole));
+  const result: PackageParts = new Map();
+  for (const [name, data] of parts) {
+    const references = name.endsWith('.rels') || name === CONTENT_TYPES;
+    result.set(rename(name), references ? Buffer.from(rename(Buffer.from(data).toString('utf8')), 'utf8') : data);
+  }
+  return result;
+}
+
 export async function fixPptxPackage(pptx: Buffer): Promise<Buffer> {
-  const parts = readPackage(pptx);
+  const parts = renumberCharts(readPackage(pptx));
   const partNames = [...parts.keys()];
   const text = (name: string): string => Buffer.from(parts.get(name)!).toString('utf8');
   const replace = (name: string, xml: string): void => {

@@ -1,6 +1,6 @@
-// Serialises a plan's documents on two worker threads when that pays (issue 14): every deck in one thread, in plan
-// order, so pptxgenjs numbers the embedded chart workbooks exactly as a single thread would (the bytes are the same
-// either way), and workbooks and mails in the other. The caller gets every document in plan order.
+// Serialises a plan's documents on two worker threads when that pays (issue 14): workbooks, decks and mails go to
+// whichever thread is free, in plan order, and the caller gets every document in plan order. A document's bytes do
+// not depend on the thread: decks number their chart parts from 1 (renumberCharts in pptxPostProcess.ts).
 // One thread (the caller's) when the run is small, the machine has one core, REHAB_TRADAR=0, or the code runs from a
 // bundle or from sources (the worker file is the built src/write/serialiseWorker.js).
 import { existsSync } from 'node:fs';
@@ -13,18 +13,15 @@ import type { SerialiseRequest, SerialiseResponse } from './serialiseWorker.js';
 
 /** Below this many workbooks and decks, starting two threads (each loads exceljs and pptxgenjs) costs more than it saves. */
 const MIN_DOCUMENTS_FOR_THREADS = 100;
-
+const THREADS = 2;
 /** Documents a thread has been sent and not yet returned. */
 const DOCUMENTS_AHEAD = 3;
-/** A thread is not sent a document further than this ahead of the next one to write (bounds what waits in memory). */
+/** No document further than this ahead of the next one to write is sent (bounds what waits in memory). */
 const WRITE_WINDOW = 64;
 
-type Lane = 'decks' | 'other';
-
-function laneOf(document: PlannedDocument): Lane | null {
-  if (document.kind === 'pptx') return 'decks';
-  if (document.kind === 'xlsx' || document.kind === 'eml') return 'other';
-  return null;
+/** Workbooks, decks and mails go to the threads; the small rest (ics, json, txt) is written by the caller. */
+function threaded(document: PlannedDocument): boolean {
+  return document.kind === 'pptx' || document.kind === 'xlsx' || document.kind === 'eml';
 }
 
 /** The built worker file, or null where there is none (a bundle defines import.meta.url away; sources end in .ts). */
@@ -51,84 +48,68 @@ export async function serialiseInOrder(documents: readonly PlannedDocument[], vi
     return;
   }
   const file = workerFile()!;
-  const workers = new Map<Lane, Worker>();
+  const workers: { worker: Worker; inFlight: number }[] = [];
   const ready = new Map<number, Buffer | string>();
+  const queue = documents.flatMap((document, index) => (threaded(document) ? [index] : []));
   let next = 0;
   let settle: { resolve: () => void; reject: (error: Error) => void } | null = null;
   let failure: Error | null = null;
-  let topUp = (): void => undefined;
   const fail = (error: Error): void => {
     failure ??= error;
     settle?.reject(failure);
   };
-  // Documents no thread takes (ics, json, txt: small) are serialised here as their turn comes.
-  const flush = async (): Promise<void> => {
+  // The next documents in plan order to the thread with the fewest in hand.
+  const topUp = (): void => {
     for (;;) {
-      if (failure) throw failure;
-      if (next === documents.length) return;
-      const document = documents[next]!;
-      if (laneOf(document) === null) {
-        visit(document, await serialise(document));
-        next += 1;
+      const index = queue[0];
+      if (index === undefined || index >= next + WRITE_WINDOW) return;
+      const free = workers.filter((entry) => entry.inFlight < DOCUMENTS_AHEAD).sort((a, b) => a.inFlight - b.inFlight)[0];
+      if (!free) return;
+      queue.shift();
+      free.inFlight += 1;
+      free.worker.postMessage({ index, document: documents[index]! } satisfies SerialiseRequest);
+    }
+  };
+  try {
+    for (let count = 0; count < THREADS; count += 1) {
+      const entry = { worker: new Worker(file), inFlight: 0 };
+      entry.worker.on('message', (response: SerialiseResponse) => {
+        entry.inFlight -= 1;
+        if ('error' in response) return fail(new Error(`dokument ${response.index + 1} kunde inte skrivas: ${response.error}`));
+        const { bytes } = response;
+        ready.set(response.index, typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
         topUp();
-        continue;
+        if (response.index === next) settle?.resolve();
+      });
+      entry.worker.on('error', fail);
+      entry.worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`en skrivtråd slutade med kod ${code}`));
+      });
+      workers.push(entry);
+    }
+    topUp();
+    while (next < documents.length) {
+      if (failure) throw failure;
+      const document = documents[next]!;
+      let bytes: Buffer | string | undefined;
+      if (!threaded(document)) bytes = await serialise(document);
+      else {
+        bytes = ready.get(next);
+        if (bytes === undefined) {
+          await new Promise<void>((resolve, reject) => {
+            settle = { resolve, reject };
+          });
+          settle = null;
+          continue;
+        }
+        ready.delete(next);
       }
-      const bytes = ready.get(next);
-      if (bytes === undefined) {
-        await new Promise<void>((resolve, reject) => {
-          settle = { resolve, reject };
-        });
-        settle = null;
-        continue;
-      }
-      ready.delete(next);
       visit(document, bytes);
       next += 1;
       topUp();
     }
-  };
-  try {
-    // Each thread gets a few documents ahead, not the whole plan at once (each message is a copy of its model).
-    const queues = new Map<Lane, number[]>([
-      ['decks', []],
-      ['other', []],
-    ]);
-    documents.forEach((document, index) => {
-      const lane = laneOf(document);
-      if (lane !== null) queues.get(lane)!.push(index);
-    });
-    const inFlight = new Map<Lane, number>([
-      ['decks', 0],
-      ['other', 0],
-    ]);
-    topUp = (): void => {
-      for (const [lane, queue] of queues) {
-        while (inFlight.get(lane)! < DOCUMENTS_AHEAD && queue.length > 0 && queue[0]! < next + WRITE_WINDOW) {
-          const index = queue.shift()!;
-          inFlight.set(lane, inFlight.get(lane)! + 1);
-          workers.get(lane)!.postMessage({ index, document: documents[index]! } satisfies SerialiseRequest);
-        }
-      }
-    };
-    for (const lane of ['decks', 'other'] as const) {
-      const worker = new Worker(file);
-      worker.on('message', (response: SerialiseResponse) => {
-        if ('error' in response) return fail(new Error(`dokument ${response.index + 1} kunde inte skrivas: ${response.error}`));
-        const { bytes } = response;
-        ready.set(response.index, typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-        inFlight.set(lane, inFlight.get(lane)! - 1);
-        topUp();
-        if (response.index === next) settle?.resolve();
-      });
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (code !== 0) fail(new Error(`en skrivtråd slutade med kod ${code}`));
-      });
-      workers.set(lane, worker);
-    }
-    topUp();
-    await flush();
+    if (failure) throw failure;
   } finally {
-    await Promise.all([...workers.values()].map((worker) => worker.terminate()));
+    await Promise.all(workers.map((entry) => entry.worker.terminate()));
   }
 }

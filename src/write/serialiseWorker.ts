@@ -1,6 +1,5 @@
-// A worker thread of src/write/serialisePool.ts: serialises the documents it is sent, strictly one after another and
-// in the order sent (pptxgenjs numbers embedded chart workbooks per thread, so a deck's bytes depend on the decks
-// this thread wrote before it).
+// A worker thread of src/write/serialisePool.ts: serialises the documents it is sent, one after another in the order
+// sent, and sends each one's bytes back.
 import { parentPort } from 'node:worker_threads';
 import type { PlannedDocument } from '../plan/types.js';
 import { serialise } from './serialise.js';

@@ -93,4 +93,30 @@ describe('fixPptxPackage on what pptxgenjs 4.0.1 writes', () => {
     const xml = await unzipXml(fixed);
     expect(xml.get('ppt/charts/chart1.xml')).toContain('<c:axId val="2094734554"/><c:axId val="2094734552"/>');
   });
+
+  it('numbers chart parts from 1 in every deck, so a deck does not depend on the charts written before it', async () => {
+    // pptxgenjs counts charts per process: the second deck's chart parts have other numbers than the first's.
+    const first = await rawDeck();
+    const second = await rawDeck();
+    const charts = async (deck: Buffer): Promise<string[]> => (await partNames(deck)).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name)).sort();
+    expect(await charts(second)).toHaveLength(3);
+    expect(await charts(second)).not.toEqual(await charts(first));
+    const [a, b] = [await unzipXml(await fixPptxPackage(first)), await unzipXml(await fixPptxPackage(second))];
+    expect(await packageProblems(await fixPptxPackage(second))).toEqual([]);
+    expect((await partNames(await fixPptxPackage(second))).filter((name) => /chart\d|Worksheet\d/.test(name)).sort()).toEqual([
+      'ppt/charts/_rels/chart1.xml.rels',
+      'ppt/charts/_rels/chart2.xml.rels',
+      'ppt/charts/_rels/chart3.xml.rels',
+      'ppt/charts/chart1.xml',
+      'ppt/charts/chart2.xml',
+      'ppt/charts/chart3.xml',
+      'ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx',
+      'ppt/embeddings/Microsoft_Excel_Worksheet2.xlsx',
+      'ppt/embeddings/Microsoft_Excel_Worksheet3.xlsx',
+    ]);
+    // Every XML part the same as the first deck's, the document times apart.
+    const withoutTimes = (xml: string): string => xml.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'TID');
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [name, xml] of a) expect(withoutTimes(b.get(name)!), name).toBe(withoutTimes(xml));
+  });
 });
