@@ -1,4 +1,5 @@
 // Absence figures (SPEC §3): exposure and sick full-time-equivalent days per unit, short/long split, roll-ups, trend.
+import { groupBy } from './groupBy.js';
 import { lastOfMonth, toDayNumber, type DateRange, type IsoDate } from './calendarDate.js';
 import { sickDaysWithoutEmployment } from './dataWarnings.js';
 import { funnelLimits, type FunnelLimits, type FunnelSignal } from './funnelLimits.js';
@@ -292,15 +293,6 @@ function statutoryGroupsOf(row: EmploymentRow, windowEndYear: number): Statutory
   return groups;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
 
 export function computeAbsenceReport(dataset: Pick<Dataset, 'employments' | 'sickSegments'>, params: AbsenceParams): AbsenceReport {
   const { asOf, window, thresholds } = params;

@@ -1,4 +1,5 @@
 // Case checklist (SPEC §4): the four checks per open case, gaps, assessment, rehabiliteringskedjan milestone, per manager.
+import { groupBy } from './groupBy.js';
 import { addDays, addMonths, daysBetween, maxDate, type IsoDate } from './calendarDate.js';
 import type { RepeatedShortTermAbsence } from './repeatedShortTerm.js';
 import type { Thresholds } from './thresholds.js';
@@ -57,6 +58,18 @@ export interface CasePlacement {
   /** chef_epost. */
   manager: string;
   managerName: string;
+}
+
+/** The placement of an employment row ('' everywhere when there is none). */
+export function placementOf(row: EmploymentRow | null | undefined): CasePlacement {
+  return {
+    unitId: row?.unitId ?? '',
+    unitName: row?.unitName ?? '',
+    operation: row?.operation ?? '',
+    department: row?.department ?? '',
+    manager: row?.managerEmail ?? '',
+    managerName: row?.managerName ?? '',
+  };
 }
 
 export interface CaseEvaluation extends CasePlacement {
@@ -279,12 +292,7 @@ function evaluateCase(rehabCase: RehabCase, row: EmploymentRow | null, periods: 
     caseType: rehabCase.caseType,
     openedDate: rehabCase.openedDate,
     expectedOver60Days: rehabCase.expectedOver60Days,
-    unitId: row?.unitId ?? '',
-    unitName: row?.unitName ?? '',
-    operation: row?.operation ?? '',
-    department: row?.department ?? '',
-    manager: row?.managerEmail ?? '',
-    managerName: row?.managerName ?? '',
+    ...placementOf(row),
     periodStart: dayNumber === null ? null : period!.start,
     dayNumber,
     checks,
@@ -313,12 +321,7 @@ function repeatedShortTermFindings(
   thresholds: Thresholds,
 ): RepeatedShortTermFinding[] {
   const findings: RepeatedShortTermFinding[] = [];
-  const casesByEmployment = new Map<string, RehabCase[]>();
-  for (const rehabCase of openCases) {
-    const list = casesByEmployment.get(rehabCase.employmentId);
-    if (list) list.push(rehabCase);
-    else casesByEmployment.set(rehabCase.employmentId, [rehabCase]);
-  }
+  const casesByEmployment = groupBy(openCases, (rehabCase) => rehabCase.employmentId);
   for (const absence of repeated) {
     const starts = [...absence.periodStarts].sort(compareText);
     const thresholdPeriodStart = starts[thresholds.repeatedShortTermPeriods - 1];
@@ -398,12 +401,7 @@ function managerSummaries(
 export function evaluateCases(dataset: Dataset, params: CaseChecklistParams): CaseChecklistReport {
   const { asOf, thresholds } = params;
   const periodsByEmployment = params.sickPeriods ?? buildSickPeriods(dataset.sickSegments, { relapseGapDays: thresholds.relapseGapDays, asOf });
-  const rowsByEmployment = new Map<string, EmploymentRow[]>();
-  for (const row of dataset.employments) {
-    const rows = rowsByEmployment.get(row.employmentId);
-    if (rows) rows.push(row);
-    else rowsByEmployment.set(row.employmentId, [row]);
-  }
+  const rowsByEmployment = groupBy(dataset.employments, (row) => row.employmentId);
   const openCases = dataset.cases.filter((rehabCase) => isOpenCase(rehabCase, asOf));
   const cases = openCases
     .map((rehabCase) =>

@@ -1,4 +1,5 @@
 // Sick periods from segments (SPEC §3): sjuklönelagen 7 § — a relapse within 5 days continues the earlier period.
+import { groupBy } from './groupBy.js';
 import { addDays, daysBetween, minDate, type IsoDate } from './calendarDate.js';
 import type { SickSegment } from './types.js';
 
@@ -61,13 +62,7 @@ export function buildSickPeriods(segments: readonly SickSegment[], options: Sick
 
 /** The same, one employment at a time, for a single pass that need not hold every period at once. */
 export function* eachEmploymentsSickPeriods(segments: readonly SickSegment[], options: SickPeriodOptions): Generator<[string, SickPeriod[]]> {
-  const byEmployment = new Map<string, SickSegment[]>();
-  for (const segment of segments) {
-    const list = byEmployment.get(segment.employmentId);
-    if (list) list.push(segment);
-    else byEmployment.set(segment.employmentId, [segment]);
-  }
-  for (const [employmentId, list] of byEmployment) yield [employmentId, sickPeriodsOfEmployment(employmentId, list, options)];
+  for (const [employmentId, list] of groupBy(segments, (segment) => segment.employmentId)) yield [employmentId, sickPeriodsOfEmployment(employmentId, list, options)];
 }
 
 /** Day number of a date in the period, or null when the date is not a sick day of it. */

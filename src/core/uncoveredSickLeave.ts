@@ -1,7 +1,7 @@
 // Sick leave without a case (SPEC §4): a long sick leave that nobody follows up is the risk the routine most needs
 // HR to see ("identifierade risker för sjukskrivning"). A closed case is no follow-up.
 import type { IsoDate } from './calendarDate.js';
-import { employmentRowOn, isOpenCase, nextMilestone, type CaseEvaluation, type CasePlacement } from './caseChecklist.js';
+import { employmentRowOn, isOpenCase, nextMilestone, placementOf, type CaseEvaluation, type CasePlacement } from './caseChecklist.js';
 import { dayNumberOn, periodOn, type SickPeriod } from './sickPeriods.js';
 import type { Thresholds } from './thresholds.js';
 import type { EmploymentRow, RehabCase } from './types.js';
@@ -40,12 +40,7 @@ export function uncoveredSickLeave(input: UncoveredSickLeaveInput): UncoveredSic
     uncovered.push({
       employmentId,
       employeeName: row?.name ?? '',
-      unitId: row?.unitId ?? '',
-      unitName: row?.unitName ?? '',
-      operation: row?.operation ?? '',
-      department: row?.department ?? '',
-      manager: row?.managerEmail ?? '',
-      managerName: row?.managerName ?? '',
+      ...placementOf(row),
       periodStart: period.start,
       dayNumber,
       extent: segment.extent,

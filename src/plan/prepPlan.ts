@@ -1,6 +1,7 @@
 // planPrep: everything a prep run writes (seed 000 "Förberedelse", Bilaga 1), as plain data — per manager the
 // workbook (Alt. 1), the deck (Alt. 2), the invitation mail and its meeting request; per verksamhet the leadership
 // deck; the summary and the manifest. Pure: no file system, no clock (createdAt comes in), no document library.
+import { groupBy } from '../core/groupBy.js';
 import { computeAbsenceReport, type UnitFigures } from '../core/absenceFigures.js';
 import { buildSickPeriods } from '../core/sickPeriods.js';
 import type { DateRange, IsoDate } from '../core/calendarDate.js';
@@ -306,16 +307,7 @@ function findHrSpecialist(hrSpecialists: readonly HrAssignment[], wanted: string
   return hrSpecialists.find((hr) => hr.email.toLowerCase() === needle || hr.name.toLowerCase() === needle);
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
+
 
 
 function emptySummary(manager: ManagerScope): ManagerCaseSummary {
